@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "retrofit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "retrofit", targets: ["retrofit"]),
+        .library(name: "RetrofitCore", targets: ["RetrofitCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Pure domain: workflows, guards, calendars, votes, the engine. No SQLite, no clock, no printing.
+        .target(
+            name: "RetrofitCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The shipped workflows and calendars, embedded as Swift source by the plugin so the
+        // binary works when copied alone (no Bundle.module, which traps without its folder).
+        .target(
+            name: "RetrofitBuiltins",
+            plugins: ["EmbedBuiltins"]
+        ),
+        .executableTarget(name: "EmbedFiles"),
+        .plugin(
+            name: "EmbedBuiltins",
+            capability: .buildTool(),
+            dependencies: ["EmbedFiles"]
+        ),
+        .target(
+            name: "RetrofitStore",
+            dependencies: [
+                "RetrofitCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "RetrofitReports",
+            dependencies: ["RetrofitCore", "RetrofitStore"]
+        ),
+        .executableTarget(
+            name: "retrofit",
+            dependencies: [
+                "RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "RetrofitTestSupport",
+            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitBuiltins"],
+            path: "Tests/RetrofitTestSupport"
+        ),
+        .testTarget(name: "RetrofitCoreTests", dependencies: ["RetrofitCore", "RetrofitTestSupport", "RetrofitBuiltins"]),
+        .testTarget(name: "RetrofitStoreTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitTestSupport"]),
+        .testTarget(name: "RetrofitReportsTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitTestSupport"]),
+        .testTarget(name: "RetrofitEndToEndTests", dependencies: ["RetrofitTestSupport"]),
+    ]
+)
+
+for target in package.targets where target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}
