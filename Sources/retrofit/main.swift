@@ -1,1 +1,2 @@
-print("retrofit")
+import RetrofitBuiltins
+print(BuiltinFiles.all.keys.sorted())
