@@ -1,0 +1,181 @@
+import Foundation
+
+/// Something that happened to a case: what the engine decides and the log keeps forever.
+///
+/// Field values are kept as the text that was entered (`"89.53"`, `"2025-03-01"`), so the log
+/// reads plainly; the workflow's field types give them meaning.
+public enum CaseEvent: Sendable, Hashable {
+    case opened(Opened)
+    case imported(Imported)
+    case advanced(Advanced)
+    case fieldsSet(FieldsSet)
+    case helperAssigned(HelperAssigned)
+    case classified(Classified)
+    case suspended(Suspended)
+    case resumed(Resumed)
+    case withdrawn(Withdrawn)
+    case noted(Noted)
+    case homeRecorded(HomeRecorded)
+    case homeRemoved(HomeRemoved)
+    case ballotCast(BallotCast)
+    case objectionRaised(ObjectionRaised)
+    case objectionResolved(ObjectionResolved)
+
+    public struct Opened: Codable, Sendable, Hashable {
+        public var stage: String
+        public var fields: [String: String]
+        public var priority: CasePriority
+        public var difficulty: CaseDifficulty
+        public var helper: String?
+    }
+
+    /// A case brought in from the bureau's existing ledger, already under way.
+    public struct Imported: Codable, Sendable, Hashable {
+        public var source: String
+        public var sha256: String
+        public var row: Int
+        public var stage: String
+        /// Earlier stages with the dates they were entered, oldest first, ending with `stage`.
+        public var stageDates: [StageDate]
+        public var fields: [String: String]
+        public var priority: CasePriority
+        public var difficulty: CaseDifficulty
+        public var helper: String?
+    }
+
+    public struct StageDate: Codable, Sendable, Hashable {
+        public var stage: String
+        public var entered: CivilDate
+    }
+
+    public struct Advanced: Codable, Sendable, Hashable {
+        public var transition: String
+        public var from: String
+        public var to: String
+        public var fields: [String: String]
+        public var note: String?
+    }
+
+    public struct FieldsSet: Codable, Sendable, Hashable {
+        public var fields: [String: String]
+        public var note: String?
+    }
+
+    public struct HelperAssigned: Codable, Sendable, Hashable { public var helper: String }
+
+    public struct Classified: Codable, Sendable, Hashable {
+        public var priority: CasePriority
+        public var difficulty: CaseDifficulty
+    }
+
+    public struct Suspended: Codable, Sendable, Hashable {
+        public var reason: SuspensionReason
+        public var note: String?
+    }
+
+    public struct Resumed: Codable, Sendable, Hashable { public var note: String? }
+
+    public struct Withdrawn: Codable, Sendable, Hashable { public var reason: String }
+
+    public struct Noted: Codable, Sendable, Hashable { public var text: String }
+
+    public struct HomeRecorded: Codable, Sendable, Hashable { public var home: Home }
+
+    public struct HomeRemoved: Codable, Sendable, Hashable { public var home: String }
+
+    public struct BallotCast: Codable, Sendable, Hashable {
+        public var home: String
+        public var vote: BallotChoice
+    }
+
+    public struct ObjectionRaised: Codable, Sendable, Hashable {
+        public var number: Int
+        public var from: String
+        public var text: String
+    }
+
+    public struct ObjectionResolved: Codable, Sendable, Hashable {
+        public var number: Int
+        public var outcome: ObjectionOutcome
+        public var note: String?
+    }
+}
+
+public enum ObjectionOutcome: String, Codable, Sendable, Hashable, CaseIterable { case withdrawn, mediated, overruled }
+
+extension CaseEvent {
+    /// The event's name in the log.
+    public var type: String {
+        switch self {
+        case .opened: "opened"
+        case .imported: "imported"
+        case .advanced: "advanced"
+        case .fieldsSet: "fields-set"
+        case .helperAssigned: "helper-assigned"
+        case .classified: "classified"
+        case .suspended: "suspended"
+        case .resumed: "resumed"
+        case .withdrawn: "withdrawn"
+        case .noted: "noted"
+        case .homeRecorded: "home-recorded"
+        case .homeRemoved: "home-removed"
+        case .ballotCast: "ballot-cast"
+        case .objectionRaised: "objection-raised"
+        case .objectionResolved: "objection-resolved"
+        }
+    }
+
+    /// The payload as canonical JSON (sorted keys, no escaped slashes): what the hash chain covers.
+    public func payloadJSON() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        switch self {
+        case .opened(let payload): data = try encoder.encode(payload)
+        case .imported(let payload): data = try encoder.encode(payload)
+        case .advanced(let payload): data = try encoder.encode(payload)
+        case .fieldsSet(let payload): data = try encoder.encode(payload)
+        case .helperAssigned(let payload): data = try encoder.encode(payload)
+        case .classified(let payload): data = try encoder.encode(payload)
+        case .suspended(let payload): data = try encoder.encode(payload)
+        case .resumed(let payload): data = try encoder.encode(payload)
+        case .withdrawn(let payload): data = try encoder.encode(payload)
+        case .noted(let payload): data = try encoder.encode(payload)
+        case .homeRecorded(let payload): data = try encoder.encode(payload)
+        case .homeRemoved(let payload): data = try encoder.encode(payload)
+        case .ballotCast(let payload): data = try encoder.encode(payload)
+        case .objectionRaised(let payload): data = try encoder.encode(payload)
+        case .objectionResolved(let payload): data = try encoder.encode(payload)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Reads an event back from its log type and payload.
+    public static func decode(type: String, payload: String) throws -> CaseEvent {
+        let decoder = JSONDecoder()
+        let data = Data(payload.utf8)
+        switch type {
+        case "opened": return .opened(try decoder.decode(Opened.self, from: data))
+        case "imported": return .imported(try decoder.decode(Imported.self, from: data))
+        case "advanced": return .advanced(try decoder.decode(Advanced.self, from: data))
+        case "fields-set": return .fieldsSet(try decoder.decode(FieldsSet.self, from: data))
+        case "helper-assigned": return .helperAssigned(try decoder.decode(HelperAssigned.self, from: data))
+        case "classified": return .classified(try decoder.decode(Classified.self, from: data))
+        case "suspended": return .suspended(try decoder.decode(Suspended.self, from: data))
+        case "resumed": return .resumed(try decoder.decode(Resumed.self, from: data))
+        case "withdrawn": return .withdrawn(try decoder.decode(Withdrawn.self, from: data))
+        case "noted": return .noted(try decoder.decode(Noted.self, from: data))
+        case "home-recorded": return .homeRecorded(try decoder.decode(HomeRecorded.self, from: data))
+        case "home-removed": return .homeRemoved(try decoder.decode(HomeRemoved.self, from: data))
+        case "ballot-cast": return .ballotCast(try decoder.decode(BallotCast.self, from: data))
+        case "objection-raised": return .objectionRaised(try decoder.decode(ObjectionRaised.self, from: data))
+        case "objection-resolved": return .objectionResolved(try decoder.decode(ObjectionResolved.self, from: data))
+        default: throw UnknownEventType(type: type)
+        }
+    }
+}
+
+public struct UnknownEventType: Error, CustomStringConvertible {
+    public let type: String
+    public var description: String { "unknown event type '\(type)'" }
+}

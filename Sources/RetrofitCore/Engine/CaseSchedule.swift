@@ -1,0 +1,59 @@
+/// Where a case stands against its stage's clock on a given day: the deadline, the due-soon
+/// window, how late it is. Pure: computed from the state, the workflow and the calendar.
+public struct CaseSchedule: Sendable, Hashable {
+    /// The deadline reckoning; nil when the stage has none, the case is not running, or it could not be computed.
+    public let reckoning: DeadlineReckoning?
+    /// Why there is no deadline although the stage has one (a calendar year missing).
+    public let problem: String?
+    /// The first day on which the case counts as due soon.
+    public let dueSoonFrom: CivilDate?
+    /// True while the clock is stopped: the deadline shown is where it would be if resumed on the as-of day.
+    public let isSuspended: Bool
+
+    public var deadline: CivilDate? { reckoning?.deadline }
+
+    /// Days past the deadline on `date` (0 when not overdue).
+    public func daysLate(on date: CivilDate) -> Int {
+        guard let deadline, !isSuspended else { return 0 }
+        return max(0, deadline.days(until: date))
+    }
+
+    public func isOverdue(on date: CivilDate) -> Bool { daysLate(on: date) > 0 }
+
+    public func isDueSoon(on date: CivilDate) -> Bool {
+        guard let deadline, let dueSoonFrom, !isSuspended else { return false }
+        return date >= dueSoonFrom && date <= deadline
+    }
+
+    /// The schedule of `state` as of `date` (suspensions still running are taken to end that day).
+    public static func of(_ state: CaseState, workflow: WorkflowDefinition, calendar: WorkingCalendar, asOf date: CivilDate) -> CaseSchedule {
+        guard state.status == .active || state.status == .suspended,
+              let stage = workflow.stage(state.stage), let period = stage.deadline, let visit = state.currentVisit else {
+            return CaseSchedule(reckoning: nil, problem: nil, dueSoonFrom: nil, isSuspended: state.status == .suspended)
+        }
+        do {
+            let reckoning = try calendar.deadline(entered: visit.enteredAt.date, period: period,
+                                                  suspensions: visit.suspendedSpans(asOf: date))
+            let warning = stage.warnBefore ?? calendar.warnBefore
+            let dueSoonFrom = try firstDueSoonDay(deadline: reckoning.deadline, warnBefore: warning,
+                                                  entered: visit.enteredAt.date, calendar: calendar)
+            return CaseSchedule(reckoning: reckoning, problem: nil, dueSoonFrom: dueSoonFrom, isSuspended: state.status == .suspended)
+        } catch {
+            return CaseSchedule(reckoning: nil, problem: "\(error)", dueSoonFrom: nil, isSuspended: state.status == .suspended)
+        }
+    }
+
+    /// The earliest day from which at most `warnBefore` working days remain up to the deadline.
+    static func firstDueSoonDay(deadline: CivilDate, warnBefore: Int, entered: CivilDate, calendar: WorkingCalendar) throws(CalendarError) -> CivilDate {
+        var day = deadline
+        var workingDaysAfter = 0
+        // Walking back from the deadline, `workingDaysAfter` counts the working days in [day, deadline],
+        // which is what remains on the day before `day`; once that exceeds the window, `day` is the first due-soon day.
+        while day > entered {
+            if try calendar.isWorkingDay(day) { workingDaysAfter += 1 }
+            if workingDaysAfter > warnBefore { return day }
+            day = day.adding(days: -1)
+        }
+        return entered.adding(days: 1)
+    }
+}
