@@ -10,6 +10,13 @@ public struct CaseSchedule: Sendable, Hashable {
     /// True while the clock is stopped: the deadline shown is where it would be if resumed on the as-of day.
     public let isSuspended: Bool
 
+    public init(reckoning: DeadlineReckoning?, problem: String?, dueSoonFrom: CivilDate?, isSuspended: Bool) {
+        self.reckoning = reckoning
+        self.problem = problem
+        self.dueSoonFrom = dueSoonFrom
+        self.isSuspended = isSuspended
+    }
+
     public var deadline: CivilDate? { reckoning?.deadline }
 
     /// Days past the deadline on `date` (0 when not overdue).

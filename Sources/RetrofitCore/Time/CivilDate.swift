@@ -96,8 +96,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension String {
-    init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
-    init(format4 value: Int) {
+    public init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+    public init(format4 value: Int) {
         let text = "\(value)"
         self = String(repeating: "0", count: Swift.max(0, 4 - text.count)) + text
     }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A change to the register of people who may act, kept in the same log as case events.
+public struct PersonRegistered: Codable, Sendable, Hashable {
+    public var name: String
+    public var role: Role
+    public var district: String?
+
+    public init(name: String, role: Role, district: String?) {
+        self.name = name
+        self.role = role
+        self.district = district
+    }
+
+    /// The log stream that holds the people register (case ids cannot start with `~`).
+    public static let stream = "~people"
+    public static let type = "person-registered"
+
+    public func payloadJSON() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Decides whether `actor` (with `actorRole`, nil if unregistered) may register `person`
+    /// when the register already has `registeredCount` people.
+    public static func decide(_ person: PersonRegistered, actor: String, actorRole: Role?, registeredCount: Int) -> Rejection? {
+        if person.name.trimmingWhitespace().isEmpty { return Rejection(.invalidInput, "a person's name must not be empty") }
+        if registeredCount == 0 {
+            return person.role == .admin ? nil : Rejection(.notAllowed, "the first person registered must be an admin, so someone can manage the register; add one with --role admin")
+        }
+        guard let actorRole else { return Rejection(.notAllowed, "\(actor) is not in the people register; ask an admin to add you") }
+        return actorRole == .admin ? nil : Rejection(.notAllowed, "\(actor) is \(actorRole.withArticle); registering people needs an admin")
+    }
+}

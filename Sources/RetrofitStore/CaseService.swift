@@ -1,0 +1,151 @@
+import RetrofitCore
+
+/// Runs one command end to end: read the case, decide, evolve, append with the version it was
+/// decided on. What the CLI calls; each call is one transaction or nothing.
+public struct CaseService: Sendable {
+    public let store: CaseStore
+    public let workflows: WorkflowCatalog
+    public let calendars: [String: WorkingCalendar]
+    public let now: Timestamp
+    public let actor: String
+
+    public init(store: CaseStore, workflows: WorkflowCatalog, calendars: [String: WorkingCalendar], now: Timestamp, actor: String) {
+        self.store = store
+        self.workflows = workflows
+        self.calendars = calendars
+        self.now = now
+        self.actor = actor
+    }
+
+    /// The result of a command that was carried out.
+    public struct Outcome: Sendable {
+        public let caseID: String
+        public let state: CaseState
+        public let events: [StoredEvent]
+        public let schedule: CaseSchedule
+        public let workflow: WorkflowDefinition
+    }
+
+    /// Opens a new case under the current version of `workflowID`.
+    public func open(workflowID: String, caseID requestedID: String?, fields: [String: String], priority: CasePriority = .normal,
+                     difficulty: CaseDifficulty = .normal, helper: String? = nil, at: Timestamp? = nil) throws(ServiceError) -> Outcome {
+        let workflow = try wrap { () throws(WorkflowLookupError) in try workflows.load(workflowID) }
+        let occurredAt = at ?? now
+        var caseID = requestedID ?? ""
+        if requestedID == nil {
+            let year = occurredAt.date.year
+            let number = try wrap { () throws(StoreError) in try store.nextCaseNumber(prefix: workflow.caseIDPrefix, year: year) }
+            caseID = "\(workflow.caseIDPrefix)-\(year)-\(String(format4: number))"
+        }
+        if try wrap({ () throws(StoreError) in try store.loadCase(caseID) }) != nil {
+            throw .rejected(Rejection(.invalidInput, "case \(caseID) already exists; choose another id"))
+        }
+        return try run(.open(fields: fields, priority: priority, difficulty: difficulty, helper: helper),
+                       caseID: caseID, state: nil, workflow: workflow, at: occurredAt, expectVersion: nil)
+    }
+
+    /// Runs a command on an existing case.
+    ///
+    /// - Parameter expectVersion: refuse with a conflict unless the case is at this version
+    ///   (what a helper saw); nil means the version read just now.
+    public func execute(_ command: CaseCommand, caseID: String, at: Timestamp? = nil, expectVersion: Int? = nil) throws(ServiceError) -> Outcome {
+        let (state, workflow) = try load(caseID)
+        return try run(command, caseID: caseID, state: state, workflow: workflow, at: at ?? now, expectVersion: expectVersion)
+    }
+
+    /// A case with the workflow version it is pinned to.
+    public func load(_ caseID: String) throws(ServiceError) -> (CaseState, WorkflowDefinition) {
+        guard let (state, source) = try wrap({ () throws(StoreError) in try store.loadCase(caseID) }) else {
+            throw .store(.unknownCase(caseID))
+        }
+        let workflow = try wrap { () throws(WorkflowLookupError) in
+            try WorkflowCatalog.loadStored(source: source, id: state.workflowID, version: state.workflowVersion)
+        }
+        return (state, workflow)
+    }
+
+    public func calendar(for workflow: WorkflowDefinition) throws(ServiceError) -> WorkingCalendar {
+        guard let calendar = calendars[workflow.calendar] else {
+            throw .rejected(Rejection(.invalidInput, "workflow \(workflow.id) names calendar '\(workflow.calendar)', which is not among the calendars: \(calendars.keys.sorted().joined(separator: ", "))"))
+        }
+        return calendar
+    }
+
+    /// The actor's role: nil while nobody is registered (anyone may act); refused if unknown afterwards.
+    public func actorRole() throws(ServiceError) -> Role? {
+        let people = try wrap { () throws(StoreError) in try store.people() }
+        guard !people.isEmpty else { return nil }
+        guard let person = people.first(where: { $0.name == actor }) else {
+            throw .rejected(Rejection(.notAllowed, "\(actor) is not in the people register; ask an admin to add you ('retrofit people add'), or act as a registered person with --actor"))
+        }
+        return person.role
+    }
+
+    private func run(_ command: CaseCommand, caseID: String, state: CaseState?, workflow: WorkflowDefinition,
+                     at occurredAt: Timestamp, expectVersion: Int?) throws(ServiceError) -> Outcome {
+        if let expectVersion, let state, state.version != expectVersion {
+            throw .store(.conflict(caseID: caseID, expected: expectVersion, actual: state.version))
+        }
+        let calendar = try calendar(for: workflow)
+        let context = CommandContext(actor: actor, role: try actorRole(), occurredAt: occurredAt, now: now, calendar: calendar)
+        let events: [CaseEvent]
+        switch CaseDecider.decide(command, on: state, caseID: caseID, workflow: workflow, context: context) {
+        case .success(let decided): events = decided
+        case .failure(let rejection): throw .rejected(rejection)
+        }
+        guard let newState = CaseService.evolve(state, caseID: caseID, events: events, at: occurredAt, workflow: workflow) else {
+            throw .rejected(Rejection(.invalidInput, "the command produced no change"))
+        }
+        let schedule = CaseSchedule.of(newState, workflow: workflow, calendar: calendar, asOf: newState.lastOccurredAt.date)
+        let append = CaseAppend(caseID: caseID, expectedVersion: state?.version ?? 0, events: events, occurredAt: occurredAt,
+                                recordedAt: now, actor: actor, workflow: workflow)
+        let stored = try wrap { () throws(StoreError) in try store.append(append, state: newState, schedule: schedule) }
+        return Outcome(caseID: caseID, state: newState, events: stored, schedule: schedule, workflow: workflow)
+    }
+
+    static func evolve(_ state: CaseState?, caseID: String, events: [CaseEvent], at: Timestamp, workflow: WorkflowDefinition) -> CaseState? {
+        var current = state
+        for event in events {
+            let envelope = EventEnvelope(event: event, occurredAt: at)
+            if var existing = current {
+                existing.apply(envelope, workflow: workflow)
+                current = existing
+            } else {
+                current = CaseState.start(id: caseID, workflow: workflow, with: envelope)
+            }
+        }
+        return current
+    }
+
+    func wrap<T, E: Error>(_ body: () throws(E) -> T) throws(ServiceError) -> T {
+        do { return try body() } catch { throw ServiceError(error) }
+    }
+}
+
+/// Why a command was not carried out. The CLI maps each case to its exit code.
+public enum ServiceError: Error, Sendable, CustomStringConvertible {
+    case rejected(Rejection)
+    case store(StoreError)
+    case workflow(WorkflowLookupError)
+    case calendar(CalendarError)
+
+    init(_ error: any Error) {
+        switch error {
+        case let error as ServiceError: self = error
+        case let error as Rejection: self = .rejected(error)
+        case let error as StoreError: self = .store(error)
+        case let error as WorkflowLookupError: self = .workflow(error)
+        case let error as CalendarError: self = .calendar(error)
+        default: self = .store(.sqlite(path: "", message: "\(error)"))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .rejected(let rejection): rejection.message
+        case .store(let error): error.description
+        case .workflow(let error): error.description
+        case .calendar(let error): error.description
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import RetrofitCore
+
+/// A case as the projection holds it: enough to list, sort and filter without decoding the snapshot.
+public struct CaseRow: Sendable, Hashable {
+    public let id: String
+    public let workflowID: String
+    public let workflowVersion: Int
+    public let stage: String
+    public let status: CaseStatus
+    public let version: Int
+    public let helper: String?
+    public let district: String?
+    public let priority: CasePriority
+    public let difficulty: CaseDifficulty
+    public let stageEnteredAt: String
+    public let deadline: CivilDate?
+    public let dueSoonFrom: CivilDate?
+    public let deadlineProblem: String?
+}
+
+/// Which cases a listing wants; nil means any.
+public struct CaseFilter: Sendable {
+    public var workflow: String?
+    public var stage: String?
+    public var status: CaseStatus?
+    public var district: String?
+    public var helper: String?
+
+    public init(workflow: String? = nil, stage: String? = nil, status: CaseStatus? = nil, district: String? = nil, helper: String? = nil) {
+        self.workflow = workflow
+        self.stage = stage
+        self.status = status
+        self.district = district
+        self.helper = helper
+    }
+
+    func sql() -> (clauses: [String], arguments: StatementArguments) {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        if let workflow { clauses.append("workflow_id = ?"); arguments += [workflow] }
+        if let stage { clauses.append("stage = ?"); arguments += [stage] }
+        if let status { clauses.append("status = ?"); arguments += [status.rawValue] }
+        if let district { clauses.append("district = ?"); arguments += [district] }
+        if let helper { clauses.append("helper = ?"); arguments += [helper] }
+        return (clauses, arguments)
+    }
+}
+
+extension CaseStore {
+    /// The case's current state and the workflow source it runs under, or nil if there is no such case.
+    public func loadCase(_ id: String) throws(StoreError) -> (state: CaseState, workflowSource: String)? {
+        let row = try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT c.snapshot, w.source FROM case_state c
+                JOIN workflow_definition w ON w.id = c.workflow_id AND w.version = c.workflow_version
+                WHERE c.id = ?
+                """, arguments: [id])
+        }
+        guard let row else { return nil }
+        guard let snapshot = row["snapshot"] as String?, let source = row["source"] as String? else {
+            throw .corrupt("case \(id) has an empty projection row")
+        }
+        do {
+            return (try JSONDecoder().decode(CaseState.self, from: Data(snapshot.utf8)), source)
+        } catch {
+            throw .corrupt("the stored state of case \(id) cannot be read (\(error)); run 'retrofit admin rebuild'")
+        }
+    }
+
+    /// The stored text of a workflow definition version, if any case has used it.
+    public func workflowSource(id: String, version: Int) throws(StoreError) -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT source FROM workflow_definition WHERE id = ? AND version = ?", arguments: [id, version])
+        }
+    }
+
+    /// Every stored workflow definition (id, version, source), oldest first.
+    public func storedWorkflows() throws(StoreError) -> [(id: String, version: Int, source: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, version, source FROM workflow_definition ORDER BY id, version").compactMap { row in
+                guard let id = row["id"] as String?, let version = row["version"] as Int?, let source = row["source"] as String? else { return nil }
+                return (id, version, source)
+            }
+        }
+    }
+
+    /// A page of a case's events, in version order, starting after `afterVersion`.
+    public func events(caseID: String, afterVersion: Int = 0, limit: Int = Int.max) throws(StoreError) -> [StoredEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM event WHERE case_id = ? AND version > ? ORDER BY version LIMIT ?
+                """, arguments: [caseID, afterVersion, limit]).map(CaseStore.storedEvent)
+        }
+    }
+
+    /// Calls `body` with every event in log order, one at a time, without loading the log into memory.
+    public func forEachEvent(_ body: (StoredEvent) throws -> Void) throws(StoreError) {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM event ORDER BY sequence")
+            while let row = try cursor.next() { try body(CaseStore.storedEvent(row)) }
+        }
+    }
+
+    static func storedEvent(_ row: Row) -> StoredEvent {
+        StoredEvent(
+            sequence: row["sequence"] as Int64? ?? 0, caseID: row["case_id"] as String? ?? "",
+            version: row["version"] as Int? ?? 0, type: row["type"] as String? ?? "",
+            occurredAt: row["occurred_at"] as String? ?? "", recordedAt: row["recorded_at"] as String? ?? "",
+            actor: row["actor"] as String? ?? "", payload: row["payload"] as String? ?? "",
+            workflowID: row["workflow_id"] as String? ?? "", workflowVersion: row["workflow_version"] as Int? ?? 0,
+            hash: row["hash"] as String? ?? "")
+    }
+
+    /// Cases matching `filter`, ordered by id.
+    public func cases(_ filter: CaseFilter = CaseFilter()) throws(StoreError) -> [CaseRow] {
+        let (clauses, arguments) = filter.sql()
+        let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM case_state \(condition) ORDER BY id", arguments: arguments).map(CaseStore.caseRow)
+        }
+    }
+
+    /// Active cases past their deadline on `date` (and, with `dueSoon`, those inside the warning window), most late first.
+    public func overdue(on date: CivilDate, dueSoon: Bool, filter: CaseFilter = CaseFilter()) throws(StoreError) -> [CaseRow] {
+        var (clauses, arguments) = filter.sql()
+        clauses.append("status = 'active'")
+        if dueSoon {
+            clauses.append("(deadline < ? OR due_soon_from <= ?)")
+            arguments += [date.description, date.description]
+        } else {
+            clauses.append("deadline < ?")
+            arguments += [date.description]
+        }
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM case_state WHERE \(clauses.joined(separator: " AND ")) ORDER BY deadline, id",
+                             arguments: arguments).map(CaseStore.caseRow)
+        }
+    }
+
+    static func caseRow(_ row: Row) -> CaseRow {
+        CaseRow(
+            id: row["id"] as String? ?? "", workflowID: row["workflow_id"] as String? ?? "",
+            workflowVersion: row["workflow_version"] as Int? ?? 0, stage: row["stage"] as String? ?? "",
+            status: CaseStatus(rawValue: row["status"] as String? ?? "") ?? .active, version: row["version"] as Int? ?? 0,
+            helper: row["helper"] as String?, district: row["district"] as String?,
+            priority: CasePriority(rawValue: row["priority"] as String? ?? "") ?? .normal,
+            difficulty: CaseDifficulty(rawValue: row["difficulty"] as String? ?? "") ?? .normal,
+            stageEnteredAt: row["stage_entered_at"] as String? ?? "",
+            deadline: (row["deadline"] as String?).flatMap { CivilDate(iso: $0) },
+            dueSoonFrom: (row["due_soon_from"] as String?).flatMap { CivilDate(iso: $0) },
+            deadlineProblem: row["deadline_problem"] as String?)
+    }
+
+    /// The people register, by name.
+    public func people() throws(StoreError) -> [PersonRegistered] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT name, role, district FROM person ORDER BY name").compactMap { row in
+                guard let name = row["name"] as String?, let role = (row["role"] as String?).flatMap(Role.init) else { return nil }
+                return PersonRegistered(name: name, role: role, district: row["district"] as String?)
+            }
+        }
+    }
+
+    /// The next free number for generated ids `PREFIX-YEAR-NNNN`.
+    public func nextCaseNumber(prefix: String, year: Int) throws(StoreError) -> Int {
+        let stem = "\(prefix)-\(year)-"
+        let ids = try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM case_state WHERE id >= ? AND id < ?", arguments: [stem, stem + "\u{10FFFF}"])
+        }
+        return (ids.compactMap { Int($0.dropFirst(stem.count)) }.max() ?? 0) + 1
+    }
+
+    /// The last event's sequence and hash: what `audit head` prints.
+    public func head() throws(StoreError) -> (sequence: Int64, hash: String) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM event ORDER BY sequence DESC LIMIT 1")
+            return (row?["sequence"] as Int64? ?? 0, row?["hash"] as String? ?? EventHash.genesis)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import RetrofitCore
+
+/// The one place that touches SQLite: the append-only event log and the projections derived from it.
+///
+/// Every write is one transaction: events, hash chain and projections land together or not at all.
+public struct CaseStore: Sendable {
+    public let path: String
+    let writer: DatabaseQueue
+
+    /// How the database is opened.
+    public enum Access: Sendable {
+        /// Reads only; the file must exist.
+        case read
+        /// Reads and writes; the file is created when missing.
+        case write
+    }
+
+    /// Opens (or, for `.write`, creates) the database at `path`.
+    ///
+    /// - Throws: `StoreError` when the file is not a retrofit database, is from a newer retrofit,
+    ///   cannot be created, or is locked past the busy timeout.
+    public init(path: String, access: Access, busyTimeoutSeconds: Double = 10) throws(StoreError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if access == .read, !exists { throw .noDatabase(path: path) }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeoutSeconds)
+        configuration.label = "retrofit"
+        do {
+            writer = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw CaseStore.translate(error, path: path)
+        }
+        try prepare(creating: !exists || CaseStore.isEmptyFile(path), access: access)
+    }
+
+    private static func isEmptyFile(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int ?? 0) == 0
+    }
+
+    private func prepare(creating: Bool, access: Access) throws(StoreError) {
+        do {
+            let (applicationID, userVersion, tableCount) = try writer.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+            }
+            if applicationID != StoreSchema.applicationID {
+                guard applicationID == 0, tableCount == 0 else { throw StoreError.notRetrofit(path: path) }
+                guard access == .write else { throw StoreError.notRetrofit(path: path) }
+            }
+            if userVersion > StoreSchema.version {
+                throw StoreError.newerSchema(path: path, found: userVersion, known: StoreSchema.version)
+            }
+            if userVersion < StoreSchema.version {
+                guard access == .write else { throw StoreError.noDatabase(path: path) }
+                try migrate()
+            }
+            if access == .write {
+                // GRDB resets `synchronous` while opening; set it afterwards. FULL: a commit survives a power cut.
+                try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw CaseStore.translate(error, path: path)
+        }
+    }
+
+    private func migrate() throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        try StoreSchema.migrator.migrate(writer)
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
+            try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)")
+        }
+    }
+
+    /// Turns a GRDB or SQLite error into a sentence a user can act on.
+    static func translate(_ error: any Error, path: String) -> StoreError {
+        if let storeError = error as? StoreError { return storeError }
+        guard let databaseError = error as? DatabaseError else {
+            return .sqlite(path: path, message: "\(error)")
+        }
+        switch databaseError.resultCode {
+        case .SQLITE_NOTADB: return .notSQLite(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN:
+            return FileManager.default.fileExists(atPath: path) ? .readOnly(path: path) : .noDatabase(path: path)
+        case .SQLITE_FULL: return .full(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(databaseError.message ?? "SQLite reports corruption")
+        default: return .sqlite(path: path, message: databaseError.message ?? "\(databaseError.resultCode)")
+        }
+    }
+
+    /// Runs a read, translating errors.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.read(body) } catch { throw CaseStore.translate(error, path: path) }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: the write lock is taken before anything is read,
+    /// so a check made inside (the case's version) still holds at commit.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.corrupt("a transaction ended without a result") }
+                return result
+            }
+        } catch {
+            throw CaseStore.translate(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Why the store could not do what was asked. Each case reads as one plain sentence.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// Another process appended to the case after this command read it.
+    case conflict(caseID: String, expected: Int, actual: Int)
+    case noDatabase(path: String)
+    case notSQLite(path: String)
+    case notRetrofit(path: String)
+    case newerSchema(path: String, found: Int, known: Int)
+    case locked(path: String)
+    case readOnly(path: String)
+    case full(path: String)
+    case unknownCase(String)
+    /// A workflow file changed without a new version number.
+    case workflowChanged(id: String, version: Int)
+    /// A stored workflow definition or event that cannot be read back.
+    case corrupt(String)
+    case sqlite(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .conflict(let id, let expected, let actual):
+            "case \(id) changed while this command ran (expected version \(expected), found \(actual)); nothing was written — look at the case again and retry"
+        case .noDatabase(let path):
+            "no database at \(path); run a command that writes (e.g. 'retrofit case open' or 'retrofit demo --db \(path)') to create it, or give --db"
+        case .notSQLite(let path):
+            "\(path) is not a SQLite database; give --db the path of a retrofit database"
+        case .notRetrofit(let path):
+            "\(path) is a SQLite database of another program, not a retrofit database; give --db another path"
+        case .newerSchema(let path, let found, let known):
+            "\(path) was written by a newer retrofit (schema \(found); this retrofit knows up to \(known)); upgrade retrofit to use it"
+        case .locked(let path):
+            "\(path) is locked by another writer and stayed locked past the busy timeout; try again in a moment"
+        case .readOnly(let path):
+            "\(path) cannot be written (read-only file or folder); check its permissions or copy it somewhere writable"
+        case .full(let path):
+            "the disk holding \(path) is full (or the database reached its size limit); free space and retry — nothing was written"
+        case .workflowChanged(let id, let version):
+            "workflow \(id) version \(version) differs from the version \(version) already stored for existing cases; bump 'version' in the file to change it"
+        case .unknownCase(let id):
+            "case \(id) does not exist"
+        case .corrupt(let what):
+            "the database is damaged: \(what); run 'retrofit admin check'"
+        case .sqlite(let path, let message):
+            "SQLite error on \(path): \(message)"
+        }
+    }
+}

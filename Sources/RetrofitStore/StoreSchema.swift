@@ -1,0 +1,98 @@
+import GRDB
+
+/// The database layout. Migrations are never edited once shipped: add a new one instead.
+enum StoreSchema {
+    /// `PRAGMA application_id` of retrofit databases ("RTRF"), so other programs' files are recognised.
+    static let applicationID: Int32 = 0x5254_5246
+    /// `PRAGMA user_version`: the newest migration this build knows.
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: event log, projections, people") { db in
+            try db.execute(sql: """
+                CREATE TABLE event (
+                    sequence INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    occurred_at TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    workflow_id TEXT NOT NULL,
+                    workflow_version INTEGER NOT NULL,
+                    hash TEXT NOT NULL,
+                    UNIQUE (case_id, version)
+                ) STRICT;
+                CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+                CREATE TABLE workflow_definition (
+                    id TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    digest TEXT NOT NULL,
+                    PRIMARY KEY (id, version)
+                ) STRICT;
+
+                CREATE TABLE case_state (
+                    id TEXT PRIMARY KEY,
+                    workflow_id TEXT NOT NULL,
+                    workflow_version INTEGER NOT NULL,
+                    stage TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    helper TEXT,
+                    district TEXT,
+                    priority TEXT NOT NULL,
+                    difficulty TEXT NOT NULL,
+                    opened_at TEXT NOT NULL,
+                    stage_entered_at TEXT NOT NULL,
+                    last_occurred_at TEXT NOT NULL,
+                    deadline TEXT,
+                    due_soon_from TEXT,
+                    deadline_problem TEXT,
+                    commissioned_on TEXT,
+                    snapshot TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX case_state_by_deadline ON case_state (status, deadline);
+                CREATE INDEX case_state_by_stage ON case_state (workflow_id, stage);
+
+                CREATE TABLE stage_visit (
+                    case_id TEXT NOT NULL,
+                    visit INTEGER NOT NULL,
+                    stage TEXT NOT NULL,
+                    entered_at TEXT NOT NULL,
+                    left_at TEXT,
+                    suspended_days INTEGER NOT NULL,
+                    PRIMARY KEY (case_id, visit)
+                ) STRICT;
+
+                CREATE TABLE suspension (
+                    case_id TEXT NOT NULL,
+                    visit INTEGER NOT NULL,
+                    number INTEGER NOT NULL,
+                    stage TEXT NOT NULL,
+                    from_at TEXT NOT NULL,
+                    until_at TEXT,
+                    reason TEXT NOT NULL,
+                    note TEXT,
+                    PRIMARY KEY (case_id, visit, number)
+                ) STRICT;
+
+                CREATE TABLE person (
+                    name TEXT PRIMARY KEY,
+                    role TEXT NOT NULL,
+                    district TEXT
+                ) STRICT;
+                """)
+        }
+        return migrator
+    }
+
+    /// The projection tables: what `rebuild` empties and refills from the log.
+    static let projectionTables = ["case_state", "stage_visit", "suspension", "person"]
+}
