@@ -180,3 +180,22 @@ extension CaseStore {
         }
     }
 }
+
+extension CaseStore {
+    /// Calls `body` with each case's events (in version order), one case at a time, streaming the log.
+    public func forEachCaseHistory(_ body: (String, [StoredEvent]) throws -> Void) throws(StoreError) {
+        try read { db in
+            var pending: [StoredEvent] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM event WHERE case_id NOT LIKE '~%' ORDER BY case_id, version")
+            while let row = try cursor.next() {
+                let event = CaseStore.storedEvent(row)
+                if let last = pending.last, last.caseID != event.caseID {
+                    try body(last.caseID, pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+                pending.append(event)
+            }
+            if let last = pending.last { try body(last.caseID, pending) }
+        }
+    }
+}

@@ -68,7 +68,8 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
 
     /// The value written with exactly `places` decimals, rounded half away from zero: `66.67`.
-    public func decimalString(places: Int) -> String {
+    public func decimalString(places requested: Int) -> String {
+        let places = min(max(requested, 0), 18)   // 10^18 is the largest power of ten in 64 bits
         var scale = 1
         for _ in 0..<places { scale *= 10 }
         let scaled = Int128(numerator) * Int128(scale)

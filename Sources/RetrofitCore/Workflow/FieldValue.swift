@@ -102,7 +102,8 @@ extension Rational {
         while remaining % 10 == 0 { remaining /= 10; places += 1 }
         while remaining % 2 == 0 { remaining /= 2; places += 1 }
         while remaining % 5 == 0 { remaining /= 5; places += 1 }
-        guard remaining == 1 else { return description }
+        // Past 18 places 10^places no longer fits in 64 bits; such values read better as fractions anyway.
+        guard remaining == 1, places <= 18 else { return description }
         return decimalString(places: places)
     }
 }

@@ -1,0 +1,265 @@
+import ArgumentParser
+import RetrofitCore
+import RetrofitStore
+
+struct CaseGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Open, move and inspect cases.",
+        subcommands: [
+            CaseOpen.self, CaseAdvance.self, CaseSet.self, CaseAssign.self, CaseClassify.self, CaseSuspend.self,
+            CaseResume.self, CaseWithdraw.self, CaseNote.self, CaseShow.self, CaseHistory.self, CaseList.self,
+            CaseExplain.self,
+        ]
+    )
+}
+
+/// `--field NAME=VALUE`, repeatable.
+struct FieldOptions: ParsableArguments {
+    @Option(name: .customLong("field"), help: ArgumentHelp("A field value, NAME=VALUE (repeatable).", valueName: "name=value"))
+    var assignments: [String] = []
+
+    func values() throws(CommandFailure) -> [String: String] {
+        var values: [String: String] = [:]
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw .badInput("--field '\(assignment)' is not NAME=VALUE")
+            }
+            let name = String(assignment[..<equals]).trimmingCharacters(in: .whitespaces)
+            if values[name] != nil { throw .badInput("--field \(name) is given twice") }
+            values[name] = String(assignment[assignment.index(after: equals)...])
+        }
+        return values
+    }
+}
+
+/// Output of a write: the case and its new version, or JSON.
+struct WriteOutput: ParsableArguments {
+    @Flag(name: .long, help: "Print the result as JSON.")
+    var json = false
+
+    func report(_ outcome: CaseService.Outcome, _ text: String) throws {
+        if json {
+            try printJSON(CaseSummary(outcome.state, schedule: outcome.schedule, workflow: outcome.workflow, asOf: outcome.state.lastOccurredAt.date))
+        } else {
+            print(text)
+        }
+    }
+}
+
+extension CaseGroup {
+    struct CaseOpen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open",
+            abstract: "Open a case in a workflow's first stage and print its id.",
+            discussion: """
+                Example:
+                  retrofit case open --workflow elevator-retrofit --field address=德州市德城区新华路12号 \\
+                    --field district=德城区 --field community=新华小区 --field building=3 --field unit=2 \\
+                    --field homes=12 --field floors=6
+                """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The workflow id, e.g. elevator-retrofit.") var workflow: String
+        @Option(help: "The case id (default: generated, e.g. ER-2025-0001).") var id: String?
+        @OptionGroup var fields: FieldOptions
+        @Option(help: "urgent or normal (elderly or disabled residents: urgent).") var priority: CasePriority = .normal
+        @Option(help: "easy, normal or hard.") var difficulty: CaseDifficulty = .normal
+        @Option(help: "The helper (帮办员) in charge.") var helper: String?
+        @Option(help: "When it happened (back-dating), YYYY-MM-DD[THH:MM].") var at: String?
+        @Flag(help: "Print {\"id\": …} as JSON.") var json = false
+
+        func run() throws {
+            try runReporting {
+                let service = try global.service()
+                let outcome = try service.open(workflowID: workflow, caseID: id, fields: try fields.values(), priority: priority,
+                                               difficulty: difficulty, helper: helper, at: try global.time(at, option: "--at"))
+                if json { try printJSON(["id": outcome.caseID]) } else { print(outcome.caseID) }
+                warnAboutDeadline(outcome)
+            }
+        }
+    }
+
+    struct CaseAdvance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "advance",
+            abstract: "Move a case to its next stage.",
+            discussion: """
+                With one possible move, --to may be left out; otherwise name the stage (or the move).
+                Example:
+                  retrofit case advance ER-2025-0001 --to joint-review --note "公示期满无异议"
+                  retrofit case advance ER-2025-0001 --to reject --expect-version 7
+                """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "The stage to move to, or the move's name.") var to: String?
+        @OptionGroup var fields: FieldOptions
+        @Option(help: "A note kept with the move.") var note: String?
+        @Option(help: "When it happened (back-dating), YYYY-MM-DD[THH:MM].") var at: String?
+        @Option(help: "Refuse (exit 4) unless the case is at this version.") var expectVersion: Int?
+        @OptionGroup var output: WriteOutput
+
+        func run() throws {
+            try runReporting {
+                let service = try global.service()
+                let outcome = try service.execute(.advance(to: to, fields: try fields.values(), note: note), caseID: caseID,
+                                                  at: try global.time(at, option: "--at"), expectVersion: expectVersion)
+                let stage = outcome.workflow.stage(outcome.state.stage)
+                try output.report(outcome, "\(caseID) is now in \(outcome.state.stage) — \(stage?.title ?? "")\(deadlineSuffix(outcome))")
+                warnAboutDeadline(outcome)
+            }
+        }
+    }
+
+    struct CaseSet: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Set or correct field values.",
+            discussion: "Example:\n  retrofit case set ER-2025-0001 --field planning_permit_no=德规许2025-031")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var caseID: String
+        @OptionGroup var fields: FieldOptions
+        @Option(help: "A note kept with the change.") var note: String?
+        @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
+        @Option(help: "Refuse (exit 4) unless the case is at this version.") var expectVersion: Int?
+        @OptionGroup var output: WriteOutput
+
+        func run() throws {
+            try runReporting {
+                let outcome = try global.service().execute(.setFields(try fields.values(), note: note), caseID: caseID,
+                                                           at: try global.time(at, option: "--at"), expectVersion: expectVersion)
+                try output.report(outcome, "\(caseID): fields set (version \(outcome.state.version))")
+            }
+        }
+    }
+
+    struct CaseAssign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "assign", abstract: "Assign the helper (帮办员) in charge of a case.",
+            discussion: "Example:\n  retrofit case assign ER-2025-0001 --helper 李娜")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "The helper's name.") var helper: String
+        @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
+        @OptionGroup var output: WriteOutput
+
+        func run() throws {
+            try runReporting {
+                let outcome = try global.service().execute(.assign(helper: helper), caseID: caseID, at: try global.time(at, option: "--at"))
+                try output.report(outcome, "\(caseID): helper is \(helper)")
+            }
+        }
+    }
+
+    struct CaseClassify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "classify", abstract: "Set a case's priority and difficulty (the queue's order).",
+            discussion: "Example:\n  retrofit case classify ER-2025-0001 --priority urgent --difficulty easy")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "urgent or normal.") var priority: CasePriority?
+        @Option(help: "easy, normal or hard.") var difficulty: CaseDifficulty?
+        @OptionGroup var output: WriteOutput
+
+        func validate() throws {
+            if priority == nil && difficulty == nil { throw ValidationError("give --priority, --difficulty or both") }
+        }
+
+        func run() throws {
+            try runReporting {
+                let outcome = try global.service().execute(.classify(priority: priority, difficulty: difficulty), caseID: caseID)
+                try output.report(outcome, "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)")
+            }
+        }
+    }
+
+    struct CaseSuspend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "suspend", abstract: "Stop a case's clock (mediation, litigation, funding, other).",
+            discussion: "Deadlines do not run while a case is suspended.\nExample:\n  retrofit case suspend ER-2025-0001 --reason mediation --note \"一楼业主异议，转人民调解\"")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "mediation, litigation, funding or other.") var reason: SuspensionReason
+        @Option(help: "A note kept with the suspension.") var note: String?
+        @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
+        @OptionGroup var output: WriteOutput
+
+        func run() throws {
+            try runReporting {
+                let outcome = try global.service().execute(.suspend(reason: reason, note: note), caseID: caseID, at: try global.time(at, option: "--at"))
+                try output.report(outcome, "\(caseID) is suspended (\(reason.rawValue)); its clock is stopped")
+            }
+        }
+    }
+
+    struct CaseResume: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "resume", abstract: "Restart a suspended case's clock.",
+            discussion: "Example:\n  retrofit case resume ER-2025-0001 --note \"调解成功\"")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "A note kept with the resumption.") var note: String?
+        @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
+        @OptionGroup var output: WriteOutput
+
+        func run() throws {
+            try runReporting {
+                let outcome = try global.service().execute(.resume(note: note), caseID: caseID, at: try global.time(at, option: "--at"))
+                try output.report(outcome, "\(caseID) is active again\(deadlineSuffix(outcome))")
+            }
+        }
+    }
+
+    struct CaseWithdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "withdraw", abstract: "Abandon a case for good.",
+            discussion: "Example:\n  retrofit case withdraw ER-2025-0001 --reason \"业主放弃加装\"")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "Why the case is withdrawn.") var reason: String
+        @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
+        @OptionGroup var output: WriteOutput
+
+        func run() throws {
+            try runReporting {
+                let outcome = try global.service().execute(.withdraw(reason: reason), caseID: caseID, at: try global.time(at, option: "--at"))
+                try output.report(outcome, "\(caseID) is withdrawn")
+            }
+        }
+    }
+
+    struct CaseNote: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "note", abstract: "Add a note to a case's timeline.",
+            discussion: "Example:\n  retrofit case note ER-2025-0001 \"已与二楼业主沟通采光问题\"")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Argument(help: "The note.") var text: String
+        @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
+        @OptionGroup var output: WriteOutput
+
+        func run() throws {
+            try runReporting {
+                let outcome = try global.service().execute(.note(text), caseID: caseID, at: try global.time(at, option: "--at"))
+                try output.report(outcome, "\(caseID): note added (version \(outcome.state.version))")
+            }
+        }
+    }
+}
+
+func deadlineSuffix(_ outcome: CaseService.Outcome) -> String {
+    guard let deadline = outcome.schedule.deadline,
+          let period = outcome.workflow.stage(outcome.state.stage)?.deadline else { return "" }
+    return "; deadline \(deadline) (\(period))"
+}
+
+func warnAboutDeadline(_ outcome: CaseService.Outcome) {
+    if let problem = outcome.schedule.problem { printWarning("no deadline for \(outcome.caseID): \(problem)") }
+}
+
+extension CasePriority: ExpressibleByArgument {}
+extension CaseDifficulty: ExpressibleByArgument {}
+extension SuspensionReason: ExpressibleByArgument {}
+extension CaseStatus: ExpressibleByArgument {}
+extension ObjectionOutcome: ExpressibleByArgument {}
+extension BallotChoice: ExpressibleByArgument {}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import RetrofitCore
+import RetrofitReports
+
+struct QueueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queue",
+        abstract: "A helper's work list: overdue first, then due soon, urgent before normal, easy before hard.",
+        discussion: """
+            The order follows the city's principle 先急后缓、先易后难: overdue (most late first), then due soon,
+            then urgent before normal, then easy before hard, then the oldest deadline.
+            Example:
+              retrofit queue --helper 李娜
+            """
+    )
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this helper's cases.") var helper: String?
+    @Option(help: "Only this district.") var district: String?
+    @Option(help: "As of this day (default: today).") var asOf: String?
+    @Flag(help: "Print as JSON.") var json = false
+
+    func run() throws {
+        try runReporting {
+            let date = try global.date(asOf, option: "--as-of") ?? global.clock().date
+            let entries = try QueueReport.build(try global.store(.read), calendars: try global.loadCalendars(), on: date,
+                                                helper: helper, district: district)
+            if json { try printJSON(entries) } else { print(QueueReport.table(entries)) }
+        }
+    }
+}

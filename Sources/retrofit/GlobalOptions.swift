@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import RetrofitBuiltins
+import RetrofitCore
+import RetrofitStore
+
+/// Options every command takes; each can also come from the environment.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (env RETROFIT_DB).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of workflow files replacing the built-in ones (env RETROFIT_WORKFLOWS; default ./workflows if present).", valueName: "dir"))
+    var workflows: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of calendar files replacing the built-in ones (env RETROFIT_CALENDARS; default ./calendars if present).", valueName: "dir"))
+    var calendars: String?
+
+    @Option(name: .long, help: ArgumentHelp("The clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], China Standard Time (env RETROFIT_NOW; default the system clock).", valueName: "time"))
+    var now: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who acts (env RETROFIT_ACTOR; default the login name).", valueName: "name"))
+    var actor: String?
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var databasePath: String { db ?? environment["RETROFIT_DB"] ?? "retrofit.sqlite" }
+
+    var actorName: String {
+        actor ?? environment["RETROFIT_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+
+    /// The clock, read here and nowhere deeper.
+    func clock() throws(CommandFailure) -> Timestamp {
+        if let text = now ?? environment["RETROFIT_NOW"] {
+            guard let time = Timestamp(iso: text) else {
+                let source = now != nil ? "--now" : "RETROFIT_NOW"
+                throw .badInput("\(source) '\(text)' is not a time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (China Standard Time)")
+            }
+            return time
+        }
+        return Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
+    }
+
+    /// A date-or-time option such as `--at`, or nil when not given.
+    func time(_ text: String?, option: String) throws(CommandFailure) -> Timestamp? {
+        guard let text else { return nil }
+        guard let time = Timestamp(iso: text) else {
+            throw .badInput("\(option) '\(text)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (China Standard Time)")
+        }
+        return time
+    }
+
+    func date(_ text: String?, option: String) throws(CommandFailure) -> CivilDate? {
+        guard let text else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            throw .badInput("\(option) '\(text)' is not a date; expected YYYY-MM-DD")
+        }
+        return date
+    }
+
+    /// The workflow files in force: the folder named, ./workflows, or the built-in ones.
+    func workflowFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
+        if let folder = workflows ?? environment["RETROFIT_WORKFLOWS"] {
+            return try FileLoading.yamlFiles(in: folder, required: true)
+        }
+        if FileLoading.isDirectory("workflows") { return try FileLoading.yamlFiles(in: "workflows", required: true) }
+        return BuiltinFiles.all.filter { $0.key.hasPrefix("workflows/") }
+            .map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
+    }
+
+    func calendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
+        if let folder = calendars ?? environment["RETROFIT_CALENDARS"] {
+            return try FileLoading.yamlFiles(in: folder, required: true)
+        }
+        if FileLoading.isDirectory("calendars") { return try FileLoading.yamlFiles(in: "calendars", required: true) }
+        return BuiltinFiles.all.filter { $0.key.hasPrefix("calendars/") }
+            .map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
+    }
+
+    func loadCalendars() throws(CommandFailure) -> [String: WorkingCalendar] {
+        do {
+            return try CalendarCatalog.load(try calendarFiles().map { ($0.path, $0.text) })
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw .badInput("\(error)")
+        }
+    }
+
+    func catalog() throws(CommandFailure) -> WorkflowCatalog {
+        WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(try loadCalendars().keys))
+    }
+
+    func store(_ access: CaseStore.Access) throws(CommandFailure) -> CaseStore {
+        do { return try CaseStore(path: databasePath, access: access) } catch { throw .store(error) }
+    }
+
+    /// Everything a command on cases needs.
+    func service(_ access: CaseStore.Access = .write) throws(CommandFailure) -> CaseService {
+        let calendars = try loadCalendars()
+        return CaseService(store: try store(access), workflows: WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(calendars.keys)),
+                           calendars: calendars, now: try clock(), actor: actorName)
+    }
+}
+
+/// Reading workflow and calendar folders.
+enum FileLoading {
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func yamlFiles(in folder: String, required: Bool) throws(CommandFailure) -> [WorkflowCatalog.File] {
+        guard isDirectory(folder) else { throw .badInput("folder '\(folder)' does not exist") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        return try names.map { name throws(CommandFailure) in try readFile((folder as NSString).appendingPathComponent(name)) }
+    }
+
+    static func readFile(_ path: String) throws(CommandFailure) -> WorkflowCatalog.File {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .badInput("cannot read file '\(path)'") }
+        guard let text = String(data: data, encoding: .utf8) else { throw .badInput("file '\(path)' is not UTF-8 text") }
+        return WorkflowCatalog.File(path: path, text: text)
+    }
+}

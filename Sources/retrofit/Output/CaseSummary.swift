@@ -1,0 +1,64 @@
+import RetrofitCore
+
+/// The JSON form of `case show` and of every write's `--json` output.
+struct CaseSummary: Encodable {
+    let id: String
+    let workflow: String
+    let workflowVersion: Int
+    let stage: String
+    let stageTitle: String
+    let stageEnteredAt: String
+    let status: String
+    let version: Int
+    let helper: String?
+    let priority: String
+    let difficulty: String
+    let deadline: String?
+    let deadlineRule: String?
+    let deadlineProblem: String?
+    let overdue: Bool
+    let daysLate: Int
+    let dueSoon: Bool
+    let suspendedSince: String?
+    let suspensionReason: String?
+    let fields: [String: String]
+    let milestones: [String: String]
+    let openObjections: [ObjectionSummary]
+    let homesRegistered: Int
+
+    struct ObjectionSummary: Encodable {
+        let number: Int
+        let from: String
+        let text: String
+        let raisedAt: String
+    }
+
+    init(_ state: CaseState, schedule: CaseSchedule, workflow: WorkflowDefinition, asOf date: CivilDate) {
+        let stage = workflow.stage(state.stage)
+        id = state.id
+        self.workflow = state.workflowID
+        workflowVersion = state.workflowVersion
+        self.stage = state.stage
+        stageTitle = stage?.title ?? state.stage
+        stageEnteredAt = state.stageEnteredAt.description
+        status = state.status.rawValue
+        version = state.version
+        helper = state.helper
+        priority = state.priority.rawValue
+        difficulty = state.difficulty.rawValue
+        deadline = schedule.deadline?.description
+        deadlineRule = (state.status == .active || state.status == .suspended) ? stage?.deadline?.description : nil
+        deadlineProblem = schedule.problem
+        overdue = schedule.isOverdue(on: date)
+        daysLate = schedule.daysLate(on: date)
+        dueSoon = schedule.isDueSoon(on: date)
+        suspendedSince = state.activeSuspension?.from.description
+        suspensionReason = state.activeSuspension?.reason.rawValue
+        fields = state.fields
+        milestones = state.milestones.mapValues(\.description)
+        openObjections = state.openObjections.map {
+            ObjectionSummary(number: $0.number, from: $0.from, text: $0.text, raisedAt: $0.raisedAt.description)
+        }
+        homesRegistered = state.register.homes.count
+    }
+}

@@ -1,2 +1,0 @@
-import RetrofitBuiltins
-print(BuiltinFiles.all.keys.sorted())
