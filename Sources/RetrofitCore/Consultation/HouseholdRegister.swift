@@ -12,6 +12,12 @@ public struct HouseholdRegister: Hashable, Sendable {
     /// An empty register.
     public init() {}
 
+    /// A register of `homes` in order, none voted. A later home with the same number
+    /// corrects the earlier one, as ``record(_:)`` does.
+    public init(homes: [Home]) {
+        for home in homes { record(home) }
+    }
+
     /// The home numbered `number` (white space around it ignored), or nil.
     public func home(_ number: String) -> Home? {
         positions[ConsultationText.trimmed(number)].map { homes[$0] }
