@@ -42,7 +42,7 @@ public enum BallotRows {
         var problems: [RowProblem] = []
         var ballots: [BallotRow] = []
         var firstRows: [String: Int] = [:]
-        for (number, cells) in table.rows(rows, problems: &problems) {
+        table.forEachRow(rows, problems: &problems) { number, cells, problems in
             let count = problems.count
             func problem(_ column: RowTable.Column, _ kind: RowProblem.Kind) {
                 problems.append(RowProblem(row: number, column: table.header(column), kind: kind))
@@ -62,7 +62,7 @@ public enum BallotRows {
             let signed = dateText.isEmpty ? nil : CivilDate(iso: dateText)
             if !dateText.isEmpty, signed == nil { problem(date, .badDate(dateText)) }
 
-            guard problems.count == count, let choice else { continue }
+            guard problems.count == count, let choice else { return }
             ballots.append(BallotRow(row: number, home: homeNumber, choice: choice, date: signed))
         }
         return problems.isEmpty ? .success(ballots) : .failure(RowProblems(problems))
@@ -79,6 +79,7 @@ extension HouseholdRegister {
             RowProblem(row: $0.row, column: "home", kind: .unknownHome($0.home))
         }
         guard problems.isEmpty else { return problems }
+        // Every home was found above, so casting cannot fail here.
         for ballot in ballots { try? cast(ballot.home, ballot.choice) }
         return []
     }

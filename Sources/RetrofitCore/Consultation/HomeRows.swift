@@ -24,7 +24,7 @@ public enum HomeRows {
         var problems: [RowProblem] = []
         var homes: [Home] = []
         var firstRows: [String: Int] = [:]
-        for (number, cells) in table.rows(rows, problems: &problems) {
+        table.forEachRow(rows, problems: &problems) { number, cells, problems in
             var rowProblems: [RowProblem] = []
             func problem(_ column: RowTable.Column, _ kind: RowProblem.Kind) {
                 rowProblems.append(RowProblem(row: number, column: table.header(column), kind: kind))
@@ -41,7 +41,7 @@ public enum HomeRows {
             let floorValue = parseFloor(floorText)
             if floorValue == nil { problem(floor, .badFloor(floorText)) }
             var areaValue: Area?
-            do {
+            do throws(AreaProblem) {
                 areaValue = try Area(parsing: table.cell(area, in: cells) ?? "")
             } catch {
                 problem(area, .badArea(error))
@@ -51,9 +51,9 @@ public enum HomeRows {
 
             guard rowProblems.isEmpty, let floorValue, let areaValue else {
                 problems += rowProblems
-                continue
+                return
             }
-            do {
+            do throws(HomeProblem) {
                 homes.append(try Home(number: homeNumber, floor: floorValue, area: areaValue, owner: ownerName))
             } catch {
                 // Only reachable if Home gains a rule the checks above do not repeat; it still

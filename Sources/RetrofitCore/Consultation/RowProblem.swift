@@ -106,10 +106,11 @@ struct RowTable {
         return problems.isEmpty ? .success(table) : .failure(RowProblems(problems))
     }
 
-    /// The data rows with their file row numbers, leaving out blank rows (every cell empty,
-    /// as a spreadsheet's trailing lines are); rows of the wrong width become problems.
-    func rows(_ rows: [[String]], problems: inout [RowProblem]) -> [(number: Int, cells: [String])] {
-        var kept: [(number: Int, cells: [String])] = []
+    /// Calls `body` with each data row's file row number and cells, in file order, leaving
+    /// out blank rows (every cell empty, as a spreadsheet's trailing lines are). A row of the
+    /// wrong width becomes a problem in its place instead, so problems stay in row order.
+    func forEachRow(_ rows: [[String]], problems: inout [RowProblem],
+                    _ body: (_ number: Int, _ cells: [String], _ problems: inout [RowProblem]) -> Void) {
         for (offset, cells) in rows.enumerated() {
             let number = offset + 2
             guard !cells.allSatisfy({ ConsultationText.trimmed($0).isEmpty }) else { continue }
@@ -117,9 +118,8 @@ struct RowTable {
                 problems.append(RowProblem(row: number, column: nil, kind: .wrongCellCount(expected: width, found: cells.count)))
                 continue
             }
-            kept.append((number, cells))
+            body(number, cells, &problems)
         }
-        return kept
     }
 
     /// The trimmed cell of `column` in `cells`, or nil when the header lacks the column.

@@ -57,6 +57,8 @@ public struct VoteCondition: Hashable, Sendable, CustomStringConvertible {
                                  target: .share(threshold, of: base.group))
         }
         let unit = rest.dropFirst()
+        // A word that is no number at all is the problem, whatever follows it.
+        guard Rational(parsing: number) != nil else { throw .badCount(number, measure.quantity) }
         switch measure.quantity {
         case .owners:
             guard unit.isEmpty else { throw .unexpectedWords(unit.joined(separator: " ")) }
