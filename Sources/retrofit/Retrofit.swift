@@ -17,8 +17,9 @@ struct Retrofit: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            CaseGroup.self, OverdueCommand.self, QueueCommand.self, ConsultGroup.self, WorkflowGroup.self,
-            CalendarGroup.self, PeopleGroup.self, AdminGroup.self, DemoCommand.self,
+            CaseGroup.self, OverdueCommand.self, QueueCommand.self, ConsultGroup.self, ReportGroup.self,
+            AuditGroup.self, ImportCommand.self, ExportCommand.self, WorkflowGroup.self, CalendarGroup.self,
+            PeopleGroup.self, AdminGroup.self, DemoCommand.self,
         ]
     )
 }

@@ -105,7 +105,7 @@ extension CaseState {
         case .homeRecorded(let recorded):
             register.record(recorded.home)
         case .homeRemoved(let removed):
-            register.remove(removed.home)
+            try? register.remove(removed.home)
         case .ballotCast(let ballot):
             try? register.cast(ballot.home, ballot.vote)
         case .objectionRaised(let raised):

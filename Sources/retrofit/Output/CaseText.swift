@@ -1,5 +1,6 @@
 import Foundation
 import RetrofitCore
+import RetrofitReports
 import RetrofitStore
 
 /// The plain-text views of a case.
