@@ -61,7 +61,7 @@ extension CaseStore {
                        arguments: [person.name, person.role.rawValue, person.district])
     }
 
-    private func storeDefinition(_ workflow: WorkflowDefinition, db: Database) throws {
+    func storeDefinition(_ workflow: WorkflowDefinition, db: Database) throws {
         let digest = EventHash.digest(Data(workflow.source.utf8))
         let stored = try String.fetchOne(db, sql: "SELECT digest FROM workflow_definition WHERE id = ? AND version = ?",
                                          arguments: [workflow.id, workflow.version])
@@ -89,20 +89,8 @@ extension CaseStore {
     @discardableResult
     private func insertRow(db: Database, caseID: String, version: Int, type: String, occurredAt: String, recordedAt: String,
                            actor: String, payload: String, workflowID: String, workflowVersion: Int) throws -> StoredEvent {
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM event ORDER BY sequence DESC LIMIT 1")
-        let sequence: Int64 = (head?["sequence"] as Int64? ?? 0) + 1
-        let previous: String = head?["hash"] as String? ?? EventHash.genesis
-        let hash = EventHash.compute(previous: previous, sequence: sequence, caseID: caseID, version: version, type: type,
-                                     occurredAt: occurredAt, recordedAt: recordedAt, actor: actor, payload: payload,
-                                     workflowID: workflowID, workflowVersion: workflowVersion)
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO event (sequence, case_id, version, type, occurred_at, recorded_at, actor, payload, workflow_id, workflow_version, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [sequence, caseID, version, type, occurredAt, recordedAt, actor, payload,
-                                          workflowID, workflowVersion, hash])
-        return StoredEvent(sequence: sequence, caseID: caseID, version: version, type: type, occurredAt: occurredAt,
-                           recordedAt: recordedAt, actor: actor, payload: payload, workflowID: workflowID,
-                           workflowVersion: workflowVersion, hash: hash)
+        var chain = try ChainCursor(db: db)
+        return try chain.insert(db: db, caseID: caseID, version: version, type: type, occurredAt: occurredAt, recordedAt: recordedAt,
+                                actor: actor, payload: payload, workflowID: workflowID, workflowVersion: workflowVersion)
     }
 }

@@ -1,0 +1,89 @@
+import GRDB
+import RetrofitCore
+
+/// A new case's whole history, each event with its own time and actor: what the demo generator
+/// and bulk loaders append.
+public struct CaseHistoryAppend: Sendable {
+    public struct Entry: Sendable {
+        public let event: CaseEvent
+        public let occurredAt: Timestamp
+        public let recordedAt: Timestamp
+        public let actor: String
+
+        public init(event: CaseEvent, occurredAt: Timestamp, recordedAt: Timestamp, actor: String) {
+            self.event = event
+            self.occurredAt = occurredAt
+            self.recordedAt = recordedAt
+            self.actor = actor
+        }
+    }
+
+    public let caseID: String
+    public let workflow: WorkflowDefinition
+    public let entries: [Entry]
+    public let state: CaseState
+    public let schedule: CaseSchedule
+
+    public init(caseID: String, workflow: WorkflowDefinition, entries: [Entry], state: CaseState, schedule: CaseSchedule) {
+        self.caseID = caseID
+        self.workflow = workflow
+        self.entries = entries
+        self.state = state
+        self.schedule = schedule
+    }
+}
+
+extension CaseStore {
+    /// Appends the histories of new cases in one transaction; the projection of each case is written once.
+    ///
+    /// - Throws: `StoreError.conflict` if any of the cases already has events (nothing is written).
+    public func appendHistories(_ histories: [CaseHistoryAppend]) throws(StoreError) {
+        try write { db in
+            var chain = try ChainCursor(db: db)
+            var stored: Set<String> = []
+            for history in histories {
+                let existing = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM event WHERE case_id = ?", arguments: [history.caseID]) ?? 0
+                guard existing == 0 else { throw StoreError.conflict(caseID: history.caseID, expected: 0, actual: existing) }
+                let key = "\(history.workflow.id)@\(history.workflow.version)"
+                if stored.insert(key).inserted { try storeDefinition(history.workflow, db: db) }
+                for (offset, entry) in history.entries.enumerated() {
+                    try chain.insert(db: db, caseID: history.caseID, version: offset + 1, type: entry.event.type,
+                                     occurredAt: entry.occurredAt.description, recordedAt: entry.recordedAt.description,
+                                     actor: entry.actor, payload: try entry.event.payloadJSON(),
+                                     workflowID: history.workflow.id, workflowVersion: history.workflow.version)
+                }
+                try CaseStore.writeProjection(history.state, schedule: history.schedule, db: db, onlyRecentVisits: false)
+            }
+        }
+    }
+}
+
+/// Appends rows to the log while keeping the hash chain's head in memory, so a batch reads it once.
+struct ChainCursor {
+    var sequence: Int64
+    var previous: String
+
+    init(db: Database) throws {
+        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM event ORDER BY sequence DESC LIMIT 1")
+        sequence = head?["sequence"] as Int64? ?? 0
+        previous = head?["hash"] as String? ?? EventHash.genesis
+    }
+
+    @discardableResult
+    mutating func insert(db: Database, caseID: String, version: Int, type: String, occurredAt: String, recordedAt: String,
+                         actor: String, payload: String, workflowID: String, workflowVersion: Int) throws -> StoredEvent {
+        sequence += 1
+        let hash = EventHash.compute(previous: previous, sequence: sequence, caseID: caseID, version: version, type: type,
+                                     occurredAt: occurredAt, recordedAt: recordedAt, actor: actor, payload: payload,
+                                     workflowID: workflowID, workflowVersion: workflowVersion)
+        try db.cachedStatement(sql: """
+            INSERT INTO event (sequence, case_id, version, type, occurred_at, recorded_at, actor, payload, workflow_id, workflow_version, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [sequence, caseID, version, type, occurredAt, recordedAt, actor, payload,
+                                     workflowID, workflowVersion, hash])
+        previous = hash
+        return StoredEvent(sequence: sequence, caseID: caseID, version: version, type: type, occurredAt: occurredAt,
+                           recordedAt: recordedAt, actor: actor, payload: payload, workflowID: workflowID,
+                           workflowVersion: workflowVersion, hash: hash)
+    }
+}
