@@ -40,8 +40,8 @@ struct MakeUpDayListParser {
     let year: Int
     let holidays: [CalendarHoliday]
 
-    func makeUpDays(_ items: [Node]) throws(CalendarError) -> ([CalendarMakeUpDay], [SourcePosition]) {
-        var days: [(CalendarMakeUpDay, SourcePosition)] = []
+    func makeUpDays(_ items: [Node]) throws(CalendarError) -> ([CalendarMakeUpDay], [CalendarFilePosition]) {
+        var days: [(CalendarMakeUpDay, CalendarFilePosition)] = []
         let holidayNames = holidays.map(\.name)
         for item in items {
             let fields = try reader.fields(of: item, in: "a make-up working day", required: ["date", "for"])
@@ -72,7 +72,7 @@ struct MakeUpDayListParser {
                         + "expected one of: \(holidayNames.joined(separator: "; "))"
                 )
             }
-            days.append((CalendarMakeUpDay(date: date, holiday: holiday), SourcePosition(reader, dateNode)))
+            days.append((CalendarMakeUpDay(date: date, holiday: holiday), CalendarFilePosition(reader, dateNode)))
         }
         let sorted = days.sorted { $0.0.date < $1.0.date }
         return (sorted.map(\.0), sorted.map(\.1))

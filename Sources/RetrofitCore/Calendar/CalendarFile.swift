@@ -1,7 +1,7 @@
 import Yams
 
 /// Where a value sits in a calendar file, kept so cross-file checks can point at it.
-struct SourcePosition: Sendable {
+struct CalendarFilePosition: Sendable {
     let file: String
     let line: Int
     let column: Int
@@ -20,15 +20,15 @@ struct SourcePosition: Sendable {
 /// One parsed and checked calendar file: either a calendar itself or one year of a calendar.
 enum CalendarFile {
     /// `calendars/ID.yaml`: `id`, `title`, `warn_before`.
-    case calendar(id: String, title: String, warnBefore: Int, idPosition: SourcePosition)
+    case calendar(id: String, title: String, warnBefore: Int, idPosition: CalendarFilePosition)
     /// `calendars/ID-YEAR.yaml`: one State Council notice.
     case year(calendar: String, CalendarYear, positions: YearPositions)
 
     /// Positions of the values that checks across files may point at.
     struct YearPositions {
-        let calendar: SourcePosition
-        let year: SourcePosition
-        let makeUpDates: [SourcePosition]
+        let calendar: CalendarFilePosition
+        let year: CalendarFilePosition
+        let makeUpDates: [CalendarFilePosition]
     }
 
     /// Parses `text` and checks everything that one file alone can break.
@@ -53,7 +53,7 @@ enum CalendarFile {
         guard warnBefore >= 0 else {
             throw reader.error(at: warnNode, "warn_before \(warnBefore) is negative; it counts working days, 0 or more")
         }
-        return .calendar(id: id, title: title, warnBefore: warnBefore, idPosition: SourcePosition(reader, idNode))
+        return .calendar(id: id, title: title, warnBefore: warnBefore, idPosition: CalendarFilePosition(reader, idNode))
     }
 
     private static func parseYear(_ root: Node, _ reader: CalendarFileReader) throws(CalendarError) -> CalendarFile {
@@ -72,7 +72,7 @@ enum CalendarFile {
         let holidays = try HolidayListParser(reader: reader, year: year)
             .holidays(try reader.list(fields["holidays"] ?? root, named: "holidays"))
         var makeUpDays: [CalendarMakeUpDay] = []
-        var makeUpPositions: [SourcePosition] = []
+        var makeUpPositions: [CalendarFilePosition] = []
         if let listNode = fields["make_up_working_days"] {
             let parser = MakeUpDayListParser(reader: reader, year: year, holidays: holidays)
             (makeUpDays, makeUpPositions) = try parser.makeUpDays(try reader.list(listNode, named: "make_up_working_days"))
@@ -81,7 +81,7 @@ enum CalendarFile {
             year: year, source: source, file: reader.file, holidays: holidays, makeUpWorkingDays: makeUpDays
         )
         let positions = YearPositions(
-            calendar: SourcePosition(reader, calendarNode), year: SourcePosition(reader, yearNode),
+            calendar: CalendarFilePosition(reader, calendarNode), year: CalendarFilePosition(reader, yearNode),
             makeUpDates: makeUpPositions
         )
         return .year(calendar: calendar, data, positions: positions)

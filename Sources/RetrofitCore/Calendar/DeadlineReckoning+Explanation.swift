@@ -31,12 +31,14 @@ extension DeadlineReckoning {
             let extraDays = plainEnd.days(until: extendedEnd)
             if extraDays > 0 {
                 lines.append(
-                    "Extended by \(CalendarWording.days(extraDays)) for the suspension, to \(CalendarWording.dated(extendedEnd))."
+                    "Extended by \(CalendarWording.days(extraDays)) for the suspension, "
+                        + "to \(CalendarWording.dated(extendedEnd))."
                 )
             }
             if let rolledForwardFrom {
                 lines.append(
-                    "\(CalendarWording.dated(rolledForwardFrom)) is not a working day; moved forward to \(CalendarWording.dated(deadline))."
+                    "\(CalendarWording.dated(rolledForwardFrom)) is not a working day; "
+                        + "moved forward to \(CalendarWording.dated(deadline))."
                 )
             }
             lines += holidayLines
@@ -48,8 +50,10 @@ extension DeadlineReckoning {
     }
 
     /// Consecutive days with the same label, grouped.
-    private func runs(_ days: [(date: CivilDate, label: String)]) -> [(label: String, first: CivilDate, last: CivilDate, count: Int)] {
-        var runs: [(label: String, first: CivilDate, last: CivilDate, count: Int)] = []
+    private typealias Run = (label: String, first: CivilDate, last: CivilDate, count: Int)
+
+    private func runs(_ days: [(date: CivilDate, label: String)]) -> [Run] {
+        var runs: [Run] = []
         for day in days {
             if let last = runs.last, last.label == day.label, last.last.adding(days: 1) == day.date {
                 runs[runs.count - 1] = (last.label, last.first, day.date, last.count + 1)

@@ -113,7 +113,8 @@ extension WorkingCalendar {
         let year = monthIndex / 12
         let month = monthIndex % 12 + 1
         // CivilDate stops at year 9999; a calendar never has data that far, so say which year is missing.
-        guard let end = CivilDate(year: year, month: month, day: min(date.day, CivilDate.daysInMonth(year: year, month: month))) else {
+        let day = min(date.day, CivilDate.daysInMonth(year: year, month: month))
+        guard let end = CivilDate(year: year, month: month, day: day) else {
             throw .missingYear(calendar: id, year: year)
         }
         return end

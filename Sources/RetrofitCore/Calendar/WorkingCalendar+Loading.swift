@@ -24,7 +24,7 @@ extension WorkingCalendar {
 
 /// Parsed calendar files, put together into calendars with the checks that span files.
 private struct CalendarAssembly {
-    var headers: [(id: String, title: String, warnBefore: Int, position: SourcePosition)] = []
+    var headers: [(id: String, title: String, warnBefore: Int, position: CalendarFilePosition)] = []
     var years: [(calendar: String, data: CalendarYear, positions: CalendarFile.YearPositions)] = []
 
     init(files: [(path: String, text: String)]) throws(CalendarError) {
