@@ -1,0 +1,90 @@
+extension WorkingCalendar {
+    /// Loads one calendar from its files: the calendar file (`id: <id>`) and its year files
+    /// (`calendar: <id>`), each given as its path (used in messages) and its text.
+    ///
+    /// Every file given is read and checked, so a broken file of another calendar is an error
+    /// too; files of other calendars are otherwise left out. A calendar with no year files is
+    /// not an error: it answers for no date.
+    ///
+    /// - Throws: ``CalendarError/invalid(file:line:column:message:)`` naming the file, line and
+    ///   column of the first problem; ``CalendarError/unknownCalendar(id:)`` when no file has `id`.
+    public static func load(id: String, files: [(path: String, text: String)]) throws(CalendarError) -> WorkingCalendar {
+        let calendars = try CalendarAssembly(files: files).calendars(orphansAreErrors: false)
+        guard let calendar = calendars.first(where: { $0.id == id }) else { throw .unknownCalendar(id: id) }
+        return calendar
+    }
+
+    /// Loads every calendar among `files`, in order of id.
+    ///
+    /// - Throws: as ``load(id:files:)``, and also for a year file whose calendar has no file.
+    public static func loadAll(files: [(path: String, text: String)]) throws(CalendarError) -> [WorkingCalendar] {
+        try CalendarAssembly(files: files).calendars(orphansAreErrors: true)
+    }
+}
+
+/// Parsed calendar files, put together into calendars with the checks that span files.
+private struct CalendarAssembly {
+    var headers: [(id: String, title: String, warnBefore: Int, position: CalendarFilePosition)] = []
+    var years: [(calendar: String, data: CalendarYear, positions: CalendarFile.YearPositions)] = []
+
+    init(files: [(path: String, text: String)]) throws(CalendarError) {
+        // Sorted so that "the second file" in a duplicate message does not depend on dictionary order.
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            switch try CalendarFile.parse(path: file.path, text: file.text) {
+            case let .calendar(id, title, warnBefore, position):
+                if let first = headers.first(where: { $0.id == id }) {
+                    throw position.error("calendar id \(id) is already declared in \(first.position.file)")
+                }
+                headers.append((id, title, warnBefore, position))
+            case let .year(calendar, data, positions):
+                if let first = years.first(where: { $0.calendar == calendar && $0.data.year == data.year }) {
+                    throw positions.year.error(
+                        "calendar \(calendar) already has data for \(data.year) in \(first.data.file)"
+                    )
+                }
+                years.append((calendar, data, positions))
+            }
+        }
+    }
+
+    func calendars(orphansAreErrors: Bool) throws(CalendarError) -> [WorkingCalendar] {
+        if orphansAreErrors, let orphan = years.first(where: { year in !headers.contains { $0.id == year.calendar } }) {
+            throw orphan.positions.calendar.error(
+                "this file is for calendar \(orphan.calendar), but no file has id \(orphan.calendar)"
+            )
+        }
+        var calendars: [WorkingCalendar] = []
+        for header in headers.sorted(by: { $0.id < $1.id }) {
+            let own = years.filter { $0.calendar == header.id }
+            try checkMakeUpDaysAcrossYears(own)
+            calendars.append(WorkingCalendar(
+                id: header.id, title: header.title, warnBefore: header.warnBefore, years: own.map(\.data)
+            ))
+        }
+        return calendars
+    }
+
+    /// A make-up day may lie in a year next to its notice's, so it can clash with another year's data.
+    private func checkMakeUpDaysAcrossYears(
+        _ own: [(calendar: String, data: CalendarYear, positions: CalendarFile.YearPositions)]
+    ) throws(CalendarError) {
+        var makeUpFile: [CivilDate: String] = [:]
+        for year in own {
+            for (makeUp, position) in zip(year.data.makeUpWorkingDays, year.positions.makeUpDates)
+            where makeUp.date.year != year.data.year {
+                let other = own.first { $0.data.year == makeUp.date.year }
+                if let holiday = other?.data.holidays.first(where: { $0.from <= makeUp.date && makeUp.date <= $0.to }) {
+                    throw position.error(
+                        "make-up working day \(makeUp.date) falls inside the holiday \(holiday.name) of \(makeUp.date.year)"
+                    )
+                }
+            }
+            for (makeUp, position) in zip(year.data.makeUpWorkingDays, year.positions.makeUpDates) {
+                if let file = makeUpFile[makeUp.date] {
+                    throw position.error("make-up working day \(makeUp.date) is already listed in \(file)")
+                }
+                makeUpFile[makeUp.date] = year.data.file
+            }
+        }
+    }
+}
