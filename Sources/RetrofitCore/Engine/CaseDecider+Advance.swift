@@ -13,6 +13,11 @@ extension CaseDecider {
         let roles = transition.roles.isEmpty ? stage.roles : transition.roles
         try requireRole(roles, context: context, action: transition.name)
 
+        try checkMinimum(state, stage: stage, context: context)
+        if stage.acceptsObjections, !state.openObjections.isEmpty {
+            let open = state.openObjections.map { "#\($0.number) from \($0.from)" }.joined(separator: ", ")
+            throw Rejection(.notAllowed, "cannot leave '\(stage.id)' while objections are open: \(open); resolve them with 'retrofit consult objection resolve'")
+        }
         let given = try parseFields(fields, workflow: workflow)
         let values = state.fields.merging(given) { _, new in new }
         if let destination = workflow.stage(transition.to) {
@@ -24,11 +29,6 @@ extension CaseDecider {
             if guardValues(state, fields: values, workflow: workflow)[name] == nil {
                 throw Rejection(.notAllowed, "cannot \(transition.name): case \(state.id) has no \(name) yet")
             }
-        }
-        try checkMinimum(state, stage: stage, context: context)
-        if stage.acceptsObjections, !state.openObjections.isEmpty {
-            let open = state.openObjections.map { "#\($0.number) from \($0.from)" }.joined(separator: ", ")
-            throw Rejection(.notAllowed, "cannot leave '\(stage.id)' while objections are open: \(open); resolve them with 'retrofit consult objection resolve'")
         }
         if let guardExpression = transition.guardExpression,
            case .failed(let why) = guardExpression.evaluate(guardValues(state, fields: values, workflow: workflow)) {

@@ -47,6 +47,13 @@ public struct StageVisit: Sendable, Hashable, Codable {
     public var leftAt: Timestamp?
     public var suspensions: [Suspension]
 
+    public init(stage: String, enteredAt: Timestamp, leftAt: Timestamp?, suspensions: [Suspension]) {
+        self.stage = stage
+        self.enteredAt = enteredAt
+        self.leftAt = leftAt
+        self.suspensions = suspensions
+    }
+
     /// Calendar days on which the clock stood still, from each suspension day to the day before resumption.
     public func suspendedDays(asOf date: CivilDate) -> Int {
         suspensions.reduce(0) { total, suspension in

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Runs the built `retrofit` binary, as a user would, and captures what it prints.
+public struct RetrofitProcess {
+    public struct Result: CustomStringConvertible {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        public let wasSignalled: Bool
+
+        public var description: String { "exit \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
+    }
+
+    /// The package's `.build/debug/retrofit`, found from this file's location.
+    public static var binary: URL {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.pathComponents.count > 1 {
+            url.deleteLastPathComponent()
+            let candidate = url.appendingPathComponent(".build/debug/retrofit")
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return candidate }
+        }
+        return URL(fileURLWithPath: ".build/debug/retrofit")
+    }
+
+    public let directory: URL
+    public var environment: [String: String]
+
+    /// - Parameters: directory: the working directory (and where `retrofit.sqlite` goes).
+    public init(directory: URL, now: String = "2025-06-01T10:00", actor: String = "tester") {
+        self.directory = directory
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("RETROFIT_") }
+        environment["RETROFIT_NOW"] = now
+        environment["RETROFIT_ACTOR"] = actor
+        environment["RETROFIT_DB"] = directory.appendingPathComponent("retrofit.sqlite").path
+        self.environment = environment
+    }
+
+    /// Runs `retrofit ARGUMENTS…` and waits for it.
+    @discardableResult
+    public func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = RetrofitProcess.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment.merging(extra) { _, new in new }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and stall the child.
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self), wasSignalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    public func run(_ arguments: String...) throws -> Result { try run(arguments) }
+}
