@@ -27,6 +27,14 @@ public enum CaseEvent: Sendable, Hashable {
         public var priority: CasePriority
         public var difficulty: CaseDifficulty
         public var helper: String?
+
+        public init(stage: String, fields: [String: String], priority: CasePriority, difficulty: CaseDifficulty, helper: String? = nil) {
+            self.stage = stage
+            self.fields = fields
+            self.priority = priority
+            self.difficulty = difficulty
+            self.helper = helper
+        }
     }
 
     /// A case brought in from the bureau's existing ledger, already under way.
@@ -41,11 +49,28 @@ public enum CaseEvent: Sendable, Hashable {
         public var priority: CasePriority
         public var difficulty: CaseDifficulty
         public var helper: String?
+
+        public init(source: String, sha256: String, row: Int, stage: String, stageDates: [StageDate], fields: [String: String], priority: CasePriority, difficulty: CaseDifficulty, helper: String? = nil) {
+            self.source = source
+            self.sha256 = sha256
+            self.row = row
+            self.stage = stage
+            self.stageDates = stageDates
+            self.fields = fields
+            self.priority = priority
+            self.difficulty = difficulty
+            self.helper = helper
+        }
     }
 
     public struct StageDate: Codable, Sendable, Hashable {
         public var stage: String
         public var entered: CivilDate
+
+        public init(stage: String, entered: CivilDate) {
+            self.stage = stage
+            self.entered = entered
+        }
     }
 
     public struct Advanced: Codable, Sendable, Hashable {
@@ -54,50 +79,108 @@ public enum CaseEvent: Sendable, Hashable {
         public var to: String
         public var fields: [String: String]
         public var note: String?
+
+        public init(transition: String, from: String, to: String, fields: [String: String], note: String? = nil) {
+            self.transition = transition
+            self.from = from
+            self.to = to
+            self.fields = fields
+            self.note = note
+        }
     }
 
     public struct FieldsSet: Codable, Sendable, Hashable {
         public var fields: [String: String]
         public var note: String?
+
+        public init(fields: [String: String], note: String? = nil) {
+            self.fields = fields
+            self.note = note
+        }
     }
 
-    public struct HelperAssigned: Codable, Sendable, Hashable { public var helper: String }
+    public struct HelperAssigned: Codable, Sendable, Hashable {
+        public var helper: String
+        public init(helper: String) { self.helper = helper }
+    }
 
     public struct Classified: Codable, Sendable, Hashable {
         public var priority: CasePriority
         public var difficulty: CaseDifficulty
+
+        public init(priority: CasePriority, difficulty: CaseDifficulty) {
+            self.priority = priority
+            self.difficulty = difficulty
+        }
     }
 
     public struct Suspended: Codable, Sendable, Hashable {
         public var reason: SuspensionReason
         public var note: String?
+
+        public init(reason: SuspensionReason, note: String? = nil) {
+            self.reason = reason
+            self.note = note
+        }
     }
 
-    public struct Resumed: Codable, Sendable, Hashable { public var note: String? }
+    public struct Resumed: Codable, Sendable, Hashable {
+        public var note: String?
+        public init(note: String? = nil) { self.note = note }
+    }
 
-    public struct Withdrawn: Codable, Sendable, Hashable { public var reason: String }
+    public struct Withdrawn: Codable, Sendable, Hashable {
+        public var reason: String
+        public init(reason: String) { self.reason = reason }
+    }
 
-    public struct Noted: Codable, Sendable, Hashable { public var text: String }
+    public struct Noted: Codable, Sendable, Hashable {
+        public var text: String
+        public init(text: String) { self.text = text }
+    }
 
-    public struct HomeRecorded: Codable, Sendable, Hashable { public var home: Home }
+    public struct HomeRecorded: Codable, Sendable, Hashable {
+        public var home: Home
+        public init(home: Home) { self.home = home }
+    }
 
-    public struct HomeRemoved: Codable, Sendable, Hashable { public var home: String }
+    public struct HomeRemoved: Codable, Sendable, Hashable {
+        public var home: String
+        public init(home: String) { self.home = home }
+    }
 
     public struct BallotCast: Codable, Sendable, Hashable {
         public var home: String
         public var vote: BallotChoice
+
+        public init(home: String, vote: BallotChoice) {
+            self.home = home
+            self.vote = vote
+        }
     }
 
     public struct ObjectionRaised: Codable, Sendable, Hashable {
         public var number: Int
         public var from: String
         public var text: String
+
+        public init(number: Int, from: String, text: String) {
+            self.number = number
+            self.from = from
+            self.text = text
+        }
     }
 
     public struct ObjectionResolved: Codable, Sendable, Hashable {
         public var number: Int
         public var outcome: ObjectionOutcome
         public var note: String?
+
+        public init(number: Int, outcome: ObjectionOutcome, note: String? = nil) {
+            self.number = number
+            self.outcome = outcome
+            self.note = note
+        }
     }
 }
 
