@@ -10,8 +10,8 @@ public struct OverdueEntry: Encodable, Sendable, Hashable {
     public let daysLate: Int
     /// Working days left until the deadline (for due-soon cases; 0 when overdue).
     public let dueSoon: Bool
-    public let helper: String?
-    public let district: String?
+    @EncodeNil public var helper: String?
+    @EncodeNil public var district: String?
     public let priority: String
     public let difficulty: String
 }

@@ -5,13 +5,13 @@ import RetrofitStore
 public struct QueueEntry: Encodable, Sendable, Hashable {
     public let id: String
     public let stage: String
-    public let deadline: String?
+    @EncodeNil public var deadline: String?
     public let daysLate: Int
     public let dueSoon: Bool
     public let priority: String
     public let difficulty: String
-    public let helper: String?
-    public let district: String?
+    @EncodeNil public var helper: String?
+    @EncodeNil public var district: String?
     /// What the case waits for, in words: the fields to set or the move to make.
     public let action: String
 }

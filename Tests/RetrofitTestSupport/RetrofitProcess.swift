@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs the built `retrofit` binary, as a user would, and captures what it prints.
-public struct RetrofitProcess {
-    public struct Result: CustomStringConvertible {
+public struct RetrofitProcess: Sendable {
+    public struct Result: CustomStringConvertible, Sendable {
         public let status: Int32
         public let stdout: String
         public let stderr: String

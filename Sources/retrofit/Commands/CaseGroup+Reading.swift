@@ -181,7 +181,9 @@ enum AnyJSON: Codable {
 struct CaseRowSummary: Encodable {
     let id, workflow, stage, status, priority, difficulty: String
     let workflowVersion, version: Int
-    let helper, district, deadline: String?
+    @EncodeNil var helper: String?
+    @EncodeNil var district: String?
+    @EncodeNil var deadline: String?
 
     init(_ row: CaseRow) {
         id = row.id

@@ -38,6 +38,9 @@ struct WriteOutput: ParsableArguments {
     @Flag(name: .long, help: "Print the result as JSON.")
     var json = false
 
+    @Option(help: "Refuse (exit 4) unless the case is at this version: what you saw when you decided.")
+    var expectVersion: Int?
+
     func report(_ outcome: CaseService.Outcome, _ text: String) throws {
         if json {
             try printJSON(CaseSummary(outcome.state, schedule: outcome.schedule, workflow: outcome.workflow, asOf: outcome.state.lastOccurredAt.date))
@@ -97,14 +100,13 @@ extension CaseGroup {
         @OptionGroup var fields: FieldOptions
         @Option(help: "A note kept with the move.") var note: String?
         @Option(help: "When it happened (back-dating), YYYY-MM-DD[THH:MM].") var at: String?
-        @Option(help: "Refuse (exit 4) unless the case is at this version.") var expectVersion: Int?
         @OptionGroup var output: WriteOutput
 
         func run() throws {
             try runReporting {
                 let service = try global.service()
                 let outcome = try service.execute(.advance(to: to, fields: try fields.values(), note: note), caseID: caseID,
-                                                  at: try global.time(at, option: "--at"), expectVersion: expectVersion)
+                                                  at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
                 let stage = outcome.workflow.stage(outcome.state.stage)
                 try output.report(outcome, "\(caseID) is now in \(outcome.state.stage) — \(stage?.title ?? "")\(deadlineSuffix(outcome))")
                 warnAboutDeadline(outcome)
@@ -121,13 +123,12 @@ extension CaseGroup {
         @OptionGroup var fields: FieldOptions
         @Option(help: "A note kept with the change.") var note: String?
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
-        @Option(help: "Refuse (exit 4) unless the case is at this version.") var expectVersion: Int?
         @OptionGroup var output: WriteOutput
 
         func run() throws {
             try runReporting {
                 let outcome = try global.service().execute(.setFields(try fields.values(), note: note), caseID: caseID,
-                                                           at: try global.time(at, option: "--at"), expectVersion: expectVersion)
+                                                           at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
                 try output.report(outcome, "\(caseID): fields set (version \(outcome.state.version))")
             }
         }
@@ -145,7 +146,7 @@ extension CaseGroup {
 
         func run() throws {
             try runReporting {
-                let outcome = try global.service().execute(.assign(helper: helper), caseID: caseID, at: try global.time(at, option: "--at"))
+                let outcome = try global.service().execute(.assign(helper: helper), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
                 try output.report(outcome, "\(caseID): helper is \(helper)")
             }
         }
@@ -167,7 +168,7 @@ extension CaseGroup {
 
         func run() throws {
             try runReporting {
-                let outcome = try global.service().execute(.classify(priority: priority, difficulty: difficulty), caseID: caseID)
+                let outcome = try global.service().execute(.classify(priority: priority, difficulty: difficulty), caseID: caseID, expectVersion: output.expectVersion)
                 try output.report(outcome, "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)")
             }
         }
@@ -186,7 +187,7 @@ extension CaseGroup {
 
         func run() throws {
             try runReporting {
-                let outcome = try global.service().execute(.suspend(reason: reason, note: note), caseID: caseID, at: try global.time(at, option: "--at"))
+                let outcome = try global.service().execute(.suspend(reason: reason, note: note), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
                 try output.report(outcome, "\(caseID) is suspended (\(reason.rawValue)); its clock is stopped")
             }
         }
@@ -204,7 +205,7 @@ extension CaseGroup {
 
         func run() throws {
             try runReporting {
-                let outcome = try global.service().execute(.resume(note: note), caseID: caseID, at: try global.time(at, option: "--at"))
+                let outcome = try global.service().execute(.resume(note: note), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
                 try output.report(outcome, "\(caseID) is active again\(deadlineSuffix(outcome))")
             }
         }
@@ -222,7 +223,7 @@ extension CaseGroup {
 
         func run() throws {
             try runReporting {
-                let outcome = try global.service().execute(.withdraw(reason: reason), caseID: caseID, at: try global.time(at, option: "--at"))
+                let outcome = try global.service().execute(.withdraw(reason: reason), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
                 try output.report(outcome, "\(caseID) is withdrawn")
             }
         }
@@ -240,7 +241,7 @@ extension CaseGroup {
 
         func run() throws {
             try runReporting {
-                let outcome = try global.service().execute(.note(text), caseID: caseID, at: try global.time(at, option: "--at"))
+                let outcome = try global.service().execute(.note(text), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
                 try output.report(outcome, "\(caseID): note added (version \(outcome.state.version))")
             }
         }

@@ -1,4 +1,5 @@
 import RetrofitCore
+import RetrofitReports
 
 /// The JSON form of `case show` and of every write's `--json` output.
 struct CaseSummary: Encodable {
@@ -10,17 +11,17 @@ struct CaseSummary: Encodable {
     let stageEnteredAt: String
     let status: String
     let version: Int
-    let helper: String?
+    @EncodeNil var helper: String?
     let priority: String
     let difficulty: String
-    let deadline: String?
-    let deadlineRule: String?
-    let deadlineProblem: String?
+    @EncodeNil var deadline: String?
+    @EncodeNil var deadlineRule: String?
+    @EncodeNil var deadlineProblem: String?
     let overdue: Bool
     let daysLate: Int
     let dueSoon: Bool
-    let suspendedSince: String?
-    let suspensionReason: String?
+    @EncodeNil var suspendedSince: String?
+    @EncodeNil var suspensionReason: String?
     let fields: [String: String]
     let milestones: [String: String]
     let openObjections: [ObjectionSummary]
