@@ -51,6 +51,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: an executable that measures and prints JSON (see BENCHMARKS.md); not run by `swift test`.
+        .executableTarget(
+            name: "retrofit-bench",
+            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins"]
+        ),
         .target(
             name: "RetrofitTestSupport",
             dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitBuiltins"],

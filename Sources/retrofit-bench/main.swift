@@ -1,0 +1,1 @@
+print("retrofit-bench: not written yet")
