@@ -14,6 +14,20 @@ public struct QueueEntry: Encodable, Sendable, Hashable {
     @EncodeNil public var district: String?
     /// What the case waits for, in words: the fields to set or the move to make.
     public let action: String
+
+    public init(id: String, stage: String, deadline: String?, daysLate: Int, dueSoon: Bool, priority: String,
+                difficulty: String, helper: String?, district: String?, action: String) {
+        self.id = id
+        self.stage = stage
+        self.deadline = deadline
+        self.daysLate = daysLate
+        self.dueSoon = dueSoon
+        self.priority = priority
+        self.difficulty = difficulty
+        self.helper = helper
+        self.district = district
+        self.action = action
+    }
 }
 
 /// The helper's work list in the order the city's principle asks: 先急后缓、先易后难 —
