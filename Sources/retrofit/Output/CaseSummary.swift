@@ -26,6 +26,23 @@ struct CaseSummary: Encodable {
     let milestones: [String: String]
     let openObjections: [ObjectionSummary]
     let homesRegistered: Int
+    let visits: [VisitSummary]
+
+    /// One stay in a stage, with the days its clock stood still and why.
+    struct VisitSummary: Encodable {
+        let stage: String
+        let entered: String
+        @EncodeNil var left: String?
+        let suspendedDays: Int
+        let suspensions: [SuspensionSummary]
+    }
+
+    struct SuspensionSummary: Encodable {
+        let reason: String
+        let from: String
+        @EncodeNil var until: String?
+        @EncodeNil var note: String?
+    }
 
     struct ObjectionSummary: Encodable {
         let number: Int
@@ -61,5 +78,12 @@ struct CaseSummary: Encodable {
             ObjectionSummary(number: $0.number, from: $0.from, text: $0.text, raisedAt: $0.raisedAt.description)
         }
         homesRegistered = state.register.homes.count
+        visits = state.visits.map { visit in
+            VisitSummary(stage: visit.stage, entered: visit.enteredAt.description, left: visit.leftAt?.description,
+                         suspendedDays: visit.suspendedDays(asOf: visit.leftAt?.date ?? date),
+                         suspensions: visit.suspensions.map {
+                             SuspensionSummary(reason: $0.reason.rawValue, from: $0.from.description, until: $0.until?.description, note: $0.note)
+                         })
+        }
     }
 }

@@ -33,6 +33,17 @@ enum CaseText {
             fields.add([field.name, field.title, value ?? "(missing)"])
         }
         lines.append(indent(fields.render()))
+        lines.append("")
+        lines.append("Stages:")
+        var stages = TextTable(["stage", "entered", "left", "days", "suspended"])
+        for visit in state.visits {
+            let end = visit.leftAt?.date ?? date
+            let suspended = visit.suspendedDays(asOf: end)
+            let reasons = Set(visit.suspensions.map(\.reason.rawValue)).sorted().joined(separator: ", ")
+            stages.add([visit.stage, visit.enteredAt.date.description, visit.leftAt?.date.description ?? "—",
+                        "\(visit.enteredAt.date.days(until: end))", suspended == 0 ? "" : "\(suspended) d (\(reasons))"])
+        }
+        lines.append(indent(stages.render()))
         if !state.openObjections.isEmpty {
             lines.append("")
             lines.append("Open objections:")
