@@ -21,13 +21,13 @@ public struct CaseStore: Sendable {
     ///
     /// - Throws: `StoreError` when the file is not a retrofit database, is from a newer retrofit,
     ///   cannot be created, or is locked past the busy timeout.
-    public init(path: String, access: Access, busyTimeoutSeconds: Double = 10) throws(StoreError) {
+    public init(path: String, access: Access, busyTimeoutSeconds: Int = 10) throws(StoreError) {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if access == .read, !exists { throw .noDatabase(path: path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeoutSeconds)
+        configuration.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
         configuration.label = "retrofit"
         do {
             writer = try DatabaseQueue(path: path, configuration: configuration)
