@@ -15,8 +15,8 @@ struct ConsultHomeGroup: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a home, or correct a home already recorded under the same number.",
             discussion: """
-                A correction is a new home-recorded event: the log keeps both, the register shows the latest,
-                and the home keeps its ballot. Floors run from -5 to 200 without 0 (1 is the ground floor);
+                A correction is a new home-recorded event: the log keeps both, the register shows the latest, \
+                and the home keeps its ballot. Floors run from -5 to 200 without 0 (1 is the ground floor); \
                 the area is the registered exclusive area in m², at most two decimals.
                 Example:
                   retrofit consult home add ER-2025-0001 --home 3-201 --floor 2 --area 89.53 --owner 王伟

@@ -8,12 +8,13 @@ struct ConsultHomeImport: ParsableCommand {
         commandName: "import",
         abstract: "Record every home of a CSV register file in one transaction, or none.",
         discussion: """
-            The file is UTF-8 CSV (Excel: "CSV UTF-8") with a header row naming the columns, in any order
-            and in English or Chinese: home/房号, floor/楼层, area/面积, owner/业主. Other columns are ignored,
+            The file is UTF-8 CSV (Excel: "CSV UTF-8") with a header row naming the columns, in any order \
+            and in English or Chinese: home/房号, floor/楼层, area/面积, owner/业主. Other columns are ignored, \
             blank rows are skipped. A home already in the register is corrected.
-            If any row is wrong, nothing is recorded and every problem is printed, one line each:
+
+            If any row is wrong, nothing is recorded and every problem is printed, one line each, and the \
+            command exits 2. Rows are numbered as a spreadsheet shows them: the header is row 1.
               error: homes.csv:4: column area: area '89.531' has more than two decimals; …
-            (exit 2). Rows are numbered as a spreadsheet shows them: the header is row 1.
             Example:
               retrofit consult home import ER-2025-0001 homes.csv
             """

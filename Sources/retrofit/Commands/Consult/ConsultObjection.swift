@@ -9,7 +9,7 @@ struct ConsultObjectionGroup: ParsableCommand {
         commandName: "objection",
         abstract: "Record an objection (during public notice), resolve one, or list them.",
         discussion: """
-            Objections can be raised only in stages marked 'objections: true' in the workflow (public
+            Objections can be raised only in stages marked 'objections: true' in the workflow (public \
             notice). While one is open, the case cannot leave that stage.
             Example:
               retrofit consult objection ER-2025-0001 --from 赵敏 --text "一楼采光受影响"

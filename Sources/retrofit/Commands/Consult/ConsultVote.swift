@@ -8,7 +8,7 @@ struct ConsultVoteGroup: ParsableCommand {
         commandName: "vote",
         abstract: "Record a home's ballot (agree, object or abstain), or import a ballots file.",
         discussion: """
-            A later ballot for the same home replaces the earlier one; both stay in the log. An owner of
+            A later ballot for the same home replaces the earlier one; both stay in the log. An owner of \
             several homes casts one vote: a ballot that differs from the owner's other homes is refused.
             Example:
               retrofit consult vote ER-2025-0001 --home 3-201 --vote agree --at 2025-05-12
@@ -54,11 +54,11 @@ struct ConsultVoteImport: ParsableCommand {
         commandName: "import",
         abstract: "Record every ballot of a CSV ballots file in one transaction, or none.",
         discussion: """
-            Columns (any order, English or Chinese): home/房号, vote/投票/表决 (agree, object, abstain or
-            同意, 反对, 弃权) and optionally date/日期 (YYYY-MM-DD, the day the ballot was signed; it becomes
-            the ballot's date in the log, and a blank date means --at or now). Ballots are recorded in date
-            order; a ballot dated the day of the case's latest event is recorded at that event's time.
-            Every home must already be in the register, and each home may appear once. If any row is
+            Columns (any order, English or Chinese): home/房号, vote/投票/表决 (agree, object, abstain or \
+            同意, 反对, 弃权) and optionally date/日期 (YYYY-MM-DD, the day the ballot was signed; it becomes \
+            the ballot's date in the log, and a blank date means --at or now). Ballots are recorded in date \
+            order; a ballot dated the day of the case's latest event is recorded at that event's time. \
+            Every home must already be in the register, and each home may appear once. If any row is \
             wrong, nothing is recorded and every problem is printed as 'error: FILE:ROW: …' (exit 2).
             Example:
               retrofit consult vote import ER-2025-0001 ballots.csv
