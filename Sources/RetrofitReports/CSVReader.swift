@@ -173,6 +173,7 @@ public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     public let column: Int?
     public let message: String
 
+    /// An error in `file` at `line` and `column` (nil when not known), saying `message`.
     public init(file: String, line: Int?, column: Int?, message: String) {
         self.file = file
         self.line = line

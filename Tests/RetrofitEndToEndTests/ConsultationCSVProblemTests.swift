@@ -70,6 +70,9 @@ struct ConsultationCSVProblemTests {
                 errors: ["ballots.csv:3: column home: home 1-101 is already on row 2"]),
         BadFile(name: "home not in the register", csv: "home,vote\n1-101,agree\n9-999,agree\n",
                 errors: ["ballots.csv:3: column home: there is no home 9-999 in the register"]),
+        BadFile(name: "dates before the register or in the future", csv: "home,日期,vote\n1-101,2025-06-30,agree\n1-102,2025-08-01,agree\n1-201,,agree\n",
+                errors: ["ballots.csv:2: column 日期: date 2025-06-30 is before the case's latest event on 2025-07-01",
+                         "ballots.csv:3: column 日期: date 2025-08-01 is in the future"]),
         BadFile(name: "empty home and wrong width", csv: "home,vote\n,agree\n1-102\n",
                 errors: ["ballots.csv:2: column home: the home number is empty", "ballots.csv:3: the row has 1 cell; expected 2"]),
     ]

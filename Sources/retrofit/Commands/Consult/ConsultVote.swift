@@ -88,12 +88,37 @@ struct ConsultVoteImport: ParsableCommand {
             if !unknown.isEmpty {
                 throw ConsultFiles.report(RowProblems(unknown), file: file, nothing: "no ballot was recorded")
             }
+            let dateProblems = Self.dateProblems(ballots, header: header, file: file, now: service.now, after: before.lastOccurredAt)
+            if !dateProblems.isEmpty {
+                for line in dateProblems { printError(line) }
+                let count = dateProblems.count
+                throw CommandFailure.badInput("\(file): \(count) problem\(count == 1 ? "" : "s") found; no ballot was recorded")
+            }
             let undated = try global.time(at, option: "--at") ?? service.now
             let steps = Self.steps(ballots, file: file, undated: undated, after: before.lastOccurredAt)
             let outcome = try service.executeAll(steps, caseID: caseID, expectVersion: before.version)
             let replaced = ballots.filter { before.register.ballot($0.home) != nil }.count
             try output.report(outcome, "\(caseID): \(ballots.count) ballot\(ballots.count == 1 ? "" : "s") recorded from \(file)"
                               + (replaced > 0 ? " (\(replaced) replace earlier ballots)" : "") + "; " + RegisterText.size(outcome.state.register))
+        }
+    }
+
+    /// A line for each ballot dated in the future or before the case's latest event (at
+    /// `after`), which the engine would refuse: found here so that all are printed at once.
+    static func dateProblems(_ ballots: [BallotRow], header: [String], file: String, now: Timestamp, after: Timestamp) -> [String] {
+        let column = header.first { ["date", "日期"].contains($0.trimmingWhitespaceForCLI().lowercased()) }?
+            .trimmingWhitespaceForCLI() ?? "date"
+        return ballots.compactMap { ballot in
+            guard let date = ballot.date else { return nil }
+            let place = "\(file):\(ballot.row): column \(column): "
+            if date > now.date {
+                return place + "date \(date) is in the future (today is \(now.date)); ballots cannot be recorded ahead of time"
+            }
+            if date < after.date {
+                return place + "date \(date) is before the case's latest event on \(after.date); events are recorded in order, "
+                    + "so record the register (--at) before the first ballot's date"
+            }
+            return nil
         }
     }
 
