@@ -1,0 +1,90 @@
+import RetrofitCore
+
+extension CaseService {
+    /// One command of a batch, with when it happened and how a refusal should name it.
+    public struct Step: Sendable {
+        public let command: CaseCommand
+        /// When it happened; nil means the batch's time (the clock when that is nil too).
+        public let at: Timestamp?
+        /// Put before a refusal's message, such as `ballots.csv:7`, so the person finds the row.
+        public let label: String?
+
+        public init(_ command: CaseCommand, at: Timestamp? = nil, label: String? = nil) {
+            self.command = command
+            self.at = at
+            self.label = label
+        }
+    }
+
+    /// Runs several commands on one case as one transaction: all of them, or none.
+    ///
+    /// Each command is decided on the case as the commands before it left it, and all the
+    /// events are appended together with one `store.append`.
+    /// - Throws: ``ServiceError``; the first refusal stops the batch and nothing is written.
+    public func executeAll(_ commands: [CaseCommand], caseID: String, at: Timestamp? = nil,
+                           expectVersion: Int? = nil) throws(ServiceError) -> Outcome {
+        try executeAll(commands.map { Step($0, at: at) }, caseID: caseID, expectVersion: expectVersion)
+    }
+
+    /// Runs several commands on one case as one transaction, each with its own time and
+    /// label (a ballots file whose rows carry their signing dates).
+    ///
+    /// Commands are decided in the order given, so their times must not go backwards (the
+    /// engine refuses an event dated before the case's previous one). Consecutive commands
+    /// with the same time share one append; commands at different times are appended as
+    /// several appends inside one database transaction.
+    /// - Throws: ``ServiceError``: a refusal is prefixed with its step's label; an empty
+    ///   batch is refused as invalid input. Nothing is written unless every step is accepted.
+    public func executeAll(_ steps: [Step], caseID: String, expectVersion: Int? = nil) throws(ServiceError) -> Outcome {
+        guard !steps.isEmpty else {
+            throw .rejected(Rejection(.invalidInput, "there is nothing to record for case \(caseID)"))
+        }
+        let (initial, workflow) = try load(caseID)
+        if let expectVersion, initial.version != expectVersion {
+            throw .store(.conflict(caseID: caseID, expected: expectVersion, actual: initial.version))
+        }
+        let calendar = try calendar(for: workflow)
+        let role = try actorRole()
+
+        var state = initial
+        var groups: [(at: Timestamp, expectedVersion: Int, events: [CaseEvent], state: CaseState)] = []
+        for step in steps {
+            let occurredAt = step.at ?? now
+            let context = CommandContext(actor: actor, role: role, occurredAt: occurredAt, now: now, calendar: calendar)
+            let events: [CaseEvent]
+            switch CaseDecider.decide(step.command, on: state, caseID: caseID, workflow: workflow, context: context) {
+            case .success(let decided): events = decided
+            case .failure(let rejection):
+                let message = step.label.map { "\($0): \(rejection.message)" } ?? rejection.message
+                throw .rejected(Rejection(rejection.kind, message))
+            }
+            guard let next = CaseService.evolve(state, caseID: caseID, events: events, at: occurredAt, workflow: workflow) else {
+                throw .rejected(Rejection(.invalidInput, "the command produced no change"))
+            }
+            if let last = groups.indices.last, groups[last].at == occurredAt {
+                groups[last].events += events
+                groups[last].state = next
+            } else {
+                groups.append((occurredAt, state.version, events, next))
+            }
+            state = next
+        }
+
+        let items = groups.map { group in
+            (append: CaseAppend(caseID: caseID, expectedVersion: group.expectedVersion, events: group.events,
+                                occurredAt: group.at, recordedAt: now, actor: actor, workflow: workflow),
+             state: group.state,
+             schedule: CaseSchedule.of(group.state, workflow: workflow, calendar: calendar, asOf: group.state.lastOccurredAt.date))
+        }
+        let stored: [StoredEvent]
+        if items.count == 1, let only = items.first {
+            stored = try wrap { () throws(StoreError) in try store.append(only.append, state: only.state, schedule: only.schedule) }
+        } else {
+            try wrap { () throws(StoreError) in try store.appendBatch(items) }
+            stored = try wrap { () throws(StoreError) in try store.events(caseID: caseID, afterVersion: initial.version) }
+        }
+        let schedule = items.last?.schedule
+            ?? CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
+        return Outcome(caseID: caseID, state: state, events: stored, schedule: schedule, workflow: workflow)
+    }
+}

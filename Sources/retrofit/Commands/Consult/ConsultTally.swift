@@ -1,0 +1,41 @@
+import ArgumentParser
+import RetrofitCore
+import RetrofitStore
+
+/// `retrofit consult tally`: the vote's figures and the workflow's rule against them.
+struct ConsultTally: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Count a case's vote by owners and area, and check it against the workflow's vote rule.",
+        discussion: """
+            Owners are counted once however many homes they hold (homes whose owner is written the same \
+            belong to one owner); area is each home's exclusive area, summed exactly. Participating and \
+            absent are shown as shares of the total; agreeing, objecting and abstaining as shares of the \
+            participants. Percentages are rounded for reading; the rule is checked on exact fractions. \
+            The rule is the vote rule of the case's current stage, else of the first stage of its workflow \
+            that has one. A register without homes cannot be tallied (exit 3).
+            Example:
+              retrofit consult tally ER-2025-0001
+              retrofit consult tally ER-2025-0001 --json
+            """
+    )
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Flag(help: "Print as JSON: the figures, rulePasses and conditions.") var json = false
+
+    func run() throws {
+        try runReporting {
+            let (state, workflow) = try global.service(.read).load(caseID)
+            let tally: Tally
+            do {
+                tally = try Tally.count(state.register)
+            } catch {
+                throw CommandFailure.refused("case \(caseID) cannot be tallied: \(error)")
+            }
+            let stage = workflow.stage(state.stage).flatMap { $0.vote == nil ? nil : $0 }
+                ?? workflow.stages.first { $0.vote != nil }
+            let report = TallyReport(caseID: caseID, register: state.register, tally: tally, workflow: workflow, stage: stage)
+            if json { try printJSON(report.json) } else { print(report.text) }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import RetrofitCore
+import RetrofitStore
+import Testing
+
+/// `CaseService.executeAll`: several commands on one case, all or nothing.
+@Suite("Case service: batches of commands on one case")
+struct CaseServiceBatchTests {
+    /// A service over a new database in a temporary folder, with the shipped retrofit workflow.
+    final class Fixture {
+        let folder: URL
+        let service: CaseService
+
+        init(now: String = "2025-07-01") throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("retrofit-batch-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path), root.path != "/" {
+                root = root.deletingLastPathComponent()
+            }
+            let path = root.appendingPathComponent("workflows/elevator-retrofit.yaml").path
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let calendars = try CalendarCatalog.load([])
+            let store = try CaseStore(path: folder.appendingPathComponent("db.sqlite").path, access: .write)
+            let clock = try #require(Timestamp(iso: now))
+            service = CaseService(store: store, workflows: WorkflowCatalog(files: [.init(path: path, text: text)]),
+                                  calendars: calendars, now: clock, actor: "李娜")
+            let fields = ["address": "新华路12号", "district": "德城区", "community": "新华小区", "building": "3",
+                          "unit": "1", "homes": "3", "floors": "6"]
+            _ = try service.open(workflowID: "elevator-retrofit", caseID: "C1", fields: fields, at: Timestamp(iso: "2025-05-06"))
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    static func home(_ number: String, _ owner: String) throws -> Home {
+        try Home(number: number, floor: 1, area: Area(parsing: "80"), owner: owner)
+    }
+
+    @Test func allCommandsLandTogetherAtOneTime() throws {
+        let fixture = try Fixture()
+        let homes = try [Self.home("1-101", "赵敏"), Self.home("1-102", "钱坤"), Self.home("1-103", "孙丽")]
+        let outcome = try fixture.service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: "C1",
+                                                     at: Timestamp(iso: "2025-05-07"))
+        #expect(outcome.state.register.homes.map(\.number) == ["1-101", "1-102", "1-103"])
+        #expect(outcome.events.map(\.version) == [2, 3, 4])
+        #expect(outcome.events.allSatisfy { $0.occurredAt.hasPrefix("2025-05-07") })
+        #expect(try fixture.service.store.verifyChain().isIntact)
+    }
+
+    @Test func stepsKeepTheirOwnTimes() throws {
+        let fixture = try Fixture()
+        let homes = try [Self.home("1-101", "赵敏"), Self.home("1-102", "钱坤")]
+        _ = try fixture.service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: "C1", at: Timestamp(iso: "2025-05-07"))
+        let steps = [
+            CaseService.Step(.castBallot(home: "1-101", vote: .agree), at: Timestamp(iso: "2025-05-08")),
+            CaseService.Step(.castBallot(home: "1-102", vote: .object), at: Timestamp(iso: "2025-05-08")),
+            CaseService.Step(.castBallot(home: "1-102", vote: .agree), at: Timestamp(iso: "2025-05-09")),
+        ]
+        let outcome = try fixture.service.executeAll(steps, caseID: "C1")
+        #expect(outcome.events.map { String($0.occurredAt.prefix(10)) } == ["2025-05-08", "2025-05-08", "2025-05-09"])
+        #expect(outcome.state.register.ballot("1-102") == .agree)
+        #expect(outcome.state.version == 6)
+        let (stored, _) = try fixture.service.load("C1")
+        #expect(stored == outcome.state, "the projection is the state after the last step")
+        #expect(try fixture.service.store.verifyChain().isIntact)
+    }
+
+    @Test func aRefusedStepWritesNothingAndIsNamedByItsLabel() throws {
+        let fixture = try Fixture()
+        let steps = [
+            CaseService.Step(.recordHome(try Self.home("1-101", "赵敏")), label: "homes.csv:2"),
+            CaseService.Step(.castBallot(home: "9-999", vote: .agree), label: "ballots.csv:3"),
+        ]
+        #expect {
+            try fixture.service.executeAll(steps, caseID: "C1")
+        } throws: { error in
+            guard case .rejected(let rejection) = error as? ServiceError else { return false }
+            return rejection.message.hasPrefix("ballots.csv:3: there is no home 9-999")
+        }
+        let (state, _) = try fixture.service.load("C1")
+        #expect(state.version == 1)
+        #expect(state.register.homes.isEmpty)
+    }
+
+    @Test func anEmptyBatchOrAStaleVersionIsRefused() throws {
+        let fixture = try Fixture()
+        #expect(throws: ServiceError.self) { try fixture.service.executeAll([CaseCommand](), caseID: "C1") }
+        #expect {
+            try fixture.service.executeAll([.recordHome(try Self.home("1-101", "赵敏"))], caseID: "C1", expectVersion: 7)
+        } throws: { error in
+            guard case .store(.conflict(_, let expected, let actual)) = error as? ServiceError else { return false }
+            return expected == 7 && actual == 1
+        }
+    }
+}
