@@ -1,6 +1,7 @@
 import Foundation
 import RetrofitCore
 import RetrofitStore
+import RetrofitTestSupport
 import Testing
 
 /// `CaseService.executeAll`: several commands on one case, all or nothing.
@@ -20,7 +21,7 @@ struct CaseServiceBatchTests {
             }
             let path = root.appendingPathComponent("workflows/elevator-retrofit.yaml").path
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            let calendars = try CalendarCatalog.load([])
+            let calendars = Fixtures.calendars
             let store = try CaseStore(path: folder.appendingPathComponent("db.sqlite").path, access: .write)
             let clock = try #require(Timestamp(iso: now))
             service = CaseService(store: store, workflows: WorkflowCatalog(files: [.init(path: path, text: text)]),

@@ -5,6 +5,13 @@ extension CaseDecider {
         try requireStageRole(state, workflow: workflow, context: context, action: command.name, extra: [.manager])
         switch command {
         case .recordHome(let home):
+            var register = state.register
+            register.record(home)
+            // A correction that changes a home's owner must not leave one owner voting two ways.
+            if case .failure(let problem) = Result(catching: { () throws(TallyError) in try Tally.count(register) }),
+               case .ownerVotedDifferently = problem {
+                throw Rejection(.invalidInput, "\(problem)")
+            }
             return [.homeRecorded(.init(home: home))]
         case .removeHome(let number):
             guard state.register.homes.contains(where: { $0.number == number }) else {
