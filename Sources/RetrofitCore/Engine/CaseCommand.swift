@@ -12,6 +12,8 @@ public enum CaseCommand: Sendable, Hashable {
     case recordHome(Home)
     case removeHome(String)
     case castBallot(home: String, vote: BallotChoice)
+    /// One owner's vote, for every home they own: how an owner of several homes changes their vote.
+    case castOwnerBallot(owner: String, vote: BallotChoice)
     case raiseObjection(from: String, text: String)
     case resolveObjection(number: Int, outcome: ObjectionOutcome, note: String?)
 
@@ -29,7 +31,7 @@ public enum CaseCommand: Sendable, Hashable {
         case .note: "note"
         case .recordHome: "home add"
         case .removeHome: "home remove"
-        case .castBallot: "vote"
+        case .castBallot, .castOwnerBallot: "vote"
         case .raiseObjection: "objection"
         case .resolveObjection: "objection resolve"
         }

@@ -28,6 +28,13 @@ extension CaseDecider {
                 throw Rejection(.invalidInput, "\(error)")
             }
             return [.ballotCast(.init(home: home, vote: vote))]
+        case .castOwnerBallot(let owner, let vote):
+            let name = owner.trimmingWhitespace()
+            let homes = state.register.homes.filter { $0.owner == name }
+            guard !homes.isEmpty else {
+                throw Rejection(.invalidInput, "no home of case \(state.id)'s register belongs to '\(name)'")
+            }
+            return homes.map { .ballotCast(.init(home: $0.number, vote: vote)) }
         case .raiseObjection(let from, let text):
             guard workflow.stage(state.stage)?.acceptsObjections == true else {
                 let stages = workflow.stages.filter(\.acceptsObjections).map(\.id).joined(separator: ", ")

@@ -67,7 +67,7 @@ public enum CaseDecider {
         case .withdraw(let reason):
             try requireRole(workflow.moves.withdrawRoles, context: context, action: "withdraw")
             return [.withdrawn(.init(reason: try nonEmpty(reason, what: "the reason for withdrawing")))]
-        case .recordHome, .removeHome, .castBallot, .raiseObjection, .resolveObjection:
+        case .recordHome, .removeHome, .castBallot, .castOwnerBallot, .raiseObjection, .resolveObjection:
             return try decideConsultation(command, on: state, workflow: workflow, context: context)
         }
     }

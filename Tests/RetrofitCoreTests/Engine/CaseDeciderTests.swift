@@ -173,6 +173,27 @@ struct CaseDeciderTests {
     }
 }
 
+
+extension CaseDeciderTests {
+    @Test func anOwnerOfSeveralHomesChangesTheirVoteForAllHomesAtOnce() throws {
+        let area = try #require(Area(hundredths: 8_000))
+        let homes = try [Home(number: "1-101", floor: 1, area: area, owner: "王伟"), Home(number: "1-201", floor: 2, area: area, owner: "王伟"),
+                         Home(number: "1-301", floor: 3, area: area, owner: "赵敏")]
+        var commands = opened
+        for home in homes { commands.append((.recordHome(home), "2025-03-04")) }
+        commands += [(.castBallot(home: "1-101", vote: .agree), "2025-03-05"), (.castBallot(home: "1-201", vote: .agree), "2025-03-05")]
+        let state = try state(after: commands)
+        // One home alone cannot switch: that would split 王伟's vote.
+        #expect(refusal(.castBallot(home: "1-101", vote: .object), on: state, at: "2025-03-06")?.message
+                == "王伟 owns 1-101 and 1-201, which voted object and agree; one owner casts one vote")
+        let changed = try self.state(after: commands + [(.castOwnerBallot(owner: "王伟", vote: .object), "2025-03-06")])
+        #expect(changed.register.ballot("1-101") == .object && changed.register.ballot("1-201") == .object)
+        #expect(try Tally.count(changed.register).objecting.owners == 1)
+        #expect(refusal(.castOwnerBallot(owner: "李四", vote: .agree), on: changed, at: "2025-03-06")?.message
+                == "no home of case C-1's register belongs to '李四'")
+    }
+}
+
 extension CaseState {
     func with(stage: String) -> CaseState {
         var copy = self

@@ -9,9 +9,11 @@ struct ConsultVoteGroup: ParsableCommand {
         abstract: "Record a home's ballot (agree, object or abstain), or import a ballots file.",
         discussion: """
             A later ballot for the same home replaces the earlier one; both stay in the log. An owner of \
-            several homes casts one vote: a ballot that differs from the owner's other homes is refused.
+            several homes casts one vote: a ballot that differs from the owner's other homes is refused; \
+            give --owner instead of --home to cast (or change) the vote for all of an owner's homes at once.
             Example:
               retrofit consult vote ER-2025-0001 --home 3-201 --vote agree --at 2025-05-12
+              retrofit consult vote ER-2025-0001 --owner 王伟 --vote object
               retrofit consult vote import ER-2025-0001 ballots.csv
             """,
         subcommands: [Cast.self, ConsultVoteImport.self],
@@ -25,18 +27,34 @@ struct ConsultVoteGroup: ParsableCommand {
                 Example:
                   retrofit consult vote ER-2025-0001 --home 3-201 --vote agree
                   retrofit consult vote cast ER-2025-0001 --home 3-101 --vote object --at 2025-05-12
+                  retrofit consult vote ER-2025-0001 --owner 王伟 --vote agree
                 """
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The case id.") var caseID: String
-        @Option(help: "The home number.") var home: String
+        @Option(help: "The home number.") var home: String?
+        @Option(help: "An owner: the ballot is cast for every home they own.") var owner: String?
         @Option(help: "agree, object or abstain.") var vote: BallotChoice
         @Option(help: "When the ballot was signed, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
+        func validate() throws {
+            if (home == nil) == (owner == nil) { throw ValidationError("give either --home or --owner") }
+        }
+
         func run() throws {
             try runReporting {
-                let number = home.trimmingWhitespaceForCLI()
+                if let owner {
+                    let service = try global.service()
+                    let (before, _) = try service.load(caseID)
+                    let outcome = try service.execute(.castOwnerBallot(owner: owner, vote: vote), caseID: caseID,
+                                                      at: try global.time(at, option: "--at"), expectVersion: before.version)
+                    let count = outcome.events.count
+                    try output.report(outcome, "\(caseID): \(owner.trimmingWhitespaceForCLI()) voted \(vote.rawValue) for \(count) home\(count == 1 ? "" : "s"); "
+                                      + RegisterText.size(outcome.state.register))
+                    return
+                }
+                let number = (home ?? "").trimmingWhitespaceForCLI()
                 let service = try global.service()
                 let (before, _) = try service.load(caseID)
                 let outcome = try service.execute(.castBallot(home: number, vote: vote), caseID: caseID,
