@@ -199,3 +199,16 @@ extension CaseStore {
         }
     }
 }
+
+extension CaseStore {
+    /// Active cases whose deadline could not be computed (a calendar year missing), with why.
+    public func deadlineProblems() throws(StoreError) -> [(id: String, problem: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, deadline_problem FROM case_state WHERE status = 'active' AND deadline_problem IS NOT NULL ORDER BY id")
+                .compactMap { row in
+                    guard let id = row["id"] as String?, let problem = row["deadline_problem"] as String? else { return nil }
+                    return (id, problem)
+                }
+        }
+    }
+}

@@ -44,6 +44,10 @@ struct OverdueCommand: ParsableCommand {
                 return
             }
             print(OverdueReport.table(entries, on: date))
+            let problems = try global.store(.read).deadlineProblems()
+            if let first = problems.first {
+                printWarning("\(problems.count) active case\(problems.count == 1 ? " has" : "s have") no deadline and cannot show as overdue (\(first.id): \(first.problem))")
+            }
         }
     }
 }
