@@ -84,10 +84,10 @@ struct WorkflowGroup: ParsableCommand {
                   retrofit workflow show elevator-retrofit --format dot | dot -Tsvg > workflow.svg
                 """
         )
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, mermaid, dot }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, mermaid, dot, json }
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The workflow id.") var id: String
-        @Option(help: "text, mermaid or dot.") var format: Format = .text
+        @Option(help: "text, mermaid, dot or json.") var format: Format = .text
 
         func run() throws {
             try runReporting {
@@ -99,6 +99,7 @@ struct WorkflowGroup: ParsableCommand {
                 case .text: print(WorkflowText.describe(definition))
                 case .mermaid: print(WorkflowText.mermaid(definition))
                 case .dot: print(WorkflowText.dot(definition))
+                case .json: try printJSON(WorkflowJSON(definition))
                 }
             }
         }
