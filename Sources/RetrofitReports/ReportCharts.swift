@@ -30,7 +30,7 @@ enum ReportCharts {
 
     /// Cumulative commissionings by month against an even pace to the target, with the forecast to 31 December.
     static func progress(_ report: ProgressReport) -> String {
-        let height = 280.0, left = 44.0, right = 120.0, top = 16.0, bottom = 34.0
+        let height = 280.0, left = 44.0, right = 96.0, top = 16.0, bottom = 34.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let highest = max(report.target, report.forecast?.expectedByYearEnd ?? 0, report.months.compactMap(\.cumulative).max() ?? 0, 1)
         let scale = Double(highest) * 1.1
@@ -41,26 +41,41 @@ enum ReportCharts {
             body.append(line(left, y(tick), left + plotWidth, y(tick), stroke: "#e5e7eb"))
             body.append(text("\(tick)", x: left - 6, y: y(tick) + 4, anchor: "end"))
         }
-        for month in 1...12 { body.append(text("\(month)月", x: x(Double(month)), y: y(0) + 16, anchor: "middle", size: 10)) }
+        for month in 1...12 { body.append(text("\(month)月", x: x(Double(month) - 0.5), y: y(0) + 16, anchor: "middle", size: 10)) }
         body.append(line(x(0), y(0), x(12), y(report.target), stroke: muted, width: 1.5, dash: "6 4"))
-        body.append(text("目标进度 target pace \(report.target)", x: x(12) + 6, y: y(report.target) + 4, size: 10, fill: muted))
-        var points = [(0.0, 0)]
-        for (index, month) in report.months.enumerated() {
-            if let cumulative = month.cumulative { points.append((Double(index + 1), cumulative)) }
-        }
-        let path = points.map { "\(SVGNumber.text(x($0.0))),\(SVGNumber.text(y($0.1)))" }.joined(separator: " ")
+        body.append(text("目标 \(report.target)", x: x(12) + 6, y: y(report.target) + 4, size: 10, fill: muted))
+        let points = progressPoints(report)
+        let path = points.map { "\(SVGNumber.text(x($0.month))),\(SVGNumber.text(y($0.count)))" }.joined(separator: " ")
         body.append("<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(accent)\" stroke-width=\"2.5\" />")
         for point in points.dropFirst() {
-            body.append("<circle cx=\"\(SVGNumber.text(x(point.0)))\" cy=\"\(SVGNumber.text(y(point.1)))\" r=\"3\" fill=\"\(accent)\" />")
+            body.append("<circle cx=\"\(SVGNumber.text(x(point.month)))\" cy=\"\(SVGNumber.text(y(point.count)))\" r=\"3\" fill=\"\(accent)\" />")
         }
         if let last = points.last {
-            body.append(text("已投用 done \(last.1)", x: x(last.0) + 6, y: y(last.1) - 6, size: 10, fill: accent))
-            if let forecast = report.forecast {
-                body.append(line(x(last.0), y(last.1), x(12), y(forecast.expectedByYearEnd), stroke: accent, width: 1.5, dash: "2 4"))
-                body.append(text("预计 forecast \(forecast.expectedByYearEnd)", x: x(12) + 6, y: y(forecast.expectedByYearEnd) + 16, size: 10, fill: accent))
+            body.append(text("已投用 \(last.count)", x: x(last.month) - 4, y: y(last.count) - 8, anchor: "end", size: 10, fill: accent))
+            if let forecast = report.forecast, last.month < 12 {
+                body.append(line(x(last.month), y(last.count), x(12), y(forecast.expectedByYearEnd), stroke: accent, width: 1.5, dash: "2 4"))
+                // Keep the forecast's label clear of the target's.
+                let clash = abs(y(forecast.expectedByYearEnd) - y(report.target)) < 14
+                body.append(text("预计 \(forecast.expectedByYearEnd)", x: x(12) + 6, y: y(forecast.expectedByYearEnd) + (clash ? 18 : 4), size: 10, fill: accent))
             }
         }
         return svg(height: height, label: "\(report.year) 投入使用进度 / commissioned against target", body)
+    }
+
+    /// The cumulative line: the start of the year, each month-end passed, and the as-of day within its month.
+    static func progressPoints(_ report: ProgressReport) -> [(month: Double, count: Int)] {
+        var points: [(month: Double, count: Int)] = [(0, 0)]
+        for (index, month) in report.months.enumerated() {
+            guard let cumulative = month.cumulative else { break }
+            let number = index + 1
+            if report.asOf.year == report.year, report.asOf.month == number {
+                let days = CivilDate.daysInMonth(year: report.year, month: number)
+                points.append((Double(index) + Double(report.asOf.day) / Double(days), cumulative))
+                break
+            }
+            points.append((Double(number), cumulative))
+        }
+        return points
     }
 
     /// Cases that reached each stage (bar) and are in it now (figure).
@@ -83,7 +98,7 @@ enum ReportCharts {
     /// Median and 90th-percentile working days of the visits completed per stage.
     static func durations(_ stages: [BottleneckStage]) -> String {
         let labelWidth = 190.0, barHeight = 16.0, gap = 10.0, top = 8.0
-        let plotWidth = width - labelWidth - 150
+        let plotWidth = width - labelWidth - 180
         let longest = max(stages.compactMap(\.workingDays.p90).max() ?? 0, 1)
         var body: [String] = []
         for (index, stage) in stages.enumerated() {

@@ -1,3 +1,4 @@
+import Foundation
 import RetrofitCore
 
 /// The programme fixture: seven elevator-retrofit cases in 2024–2025, reports made on 2025-12-15.
@@ -23,6 +24,10 @@ extension ReportFixture {
         try fixture.caseE()
         try fixture.caseF()
         try fixture.caseG()
+        // RETROFIT_KEEP_FIXTURE=/tmp/programme.sqlite keeps a copy, e.g. to run the CLI on it for docs/reports.md.
+        if let path = ProcessInfo.processInfo.environment["RETROFIT_KEEP_FIXTURE"], !FileManager.default.fileExists(atPath: path) {
+            try fixture.store.backup(to: path)
+        }
         return fixture
     }
 
