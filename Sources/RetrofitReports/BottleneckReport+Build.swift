@@ -146,7 +146,7 @@ struct BottleneckTally {
         for stage in stages where stage.waitingDays > (busiest?.waitingDays ?? 0) { busiest = stage }
         let headline: String
         if let busiest {
-            let cases = busiest.overdue == 1 ? "1 case is" : "\(busiest.overdue) cases are"
+            let cases = busiest.overdue == 0 ? "no case is" : (busiest.overdue == 1 ? "1 case is" : "\(busiest.overdue) cases are")
             headline = "\(busiest.stage) (\(busiest.title)) holds \(ReportNumber.percentText(busiest.waitingDays, of: total)) of all waiting days "
                 + "(\(ReportNumber.grouped(busiest.waitingDays)) of \(ReportNumber.grouped(total)) working days); \(cases) overdue there."
         } else {

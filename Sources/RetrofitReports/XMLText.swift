@@ -27,6 +27,7 @@ public enum XMLText {
 enum SVGNumber {
     static func text(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
+        guard rounded.isFinite, abs(rounded) < 1e9 else { return "0" }
         if rounded == rounded.rounded() { return "\(Int(rounded))" }
         return "\(rounded)"
     }

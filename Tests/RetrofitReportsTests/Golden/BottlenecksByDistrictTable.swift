@@ -5,7 +5,7 @@ extension GoldenText {
 Bottlenecks as of 2025-12-15; period from the first case through 2025-12-15, by district
 
 elevator-retrofit — 既有住宅加装电梯 / Elevator retrofit
-All cases: construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); 0 cases are overdue there.
+All cases: construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
 intake 意愿征集                       1    0        0      6     1       3    3    0           0       12       1 %
@@ -21,7 +21,7 @@ registration 使用登记                 0    0        0      3     16      36 
 commissioned 投入使用                 1    1        0      2     45      56   56   0           0       269      20 %
 closed 补贴拨付、结案                 2    0        0      0     —       —    —    0           0       0        0 %
 
-District 德城区: construction (管线迁移与施工 / Pipeline relocation and construction) holds 37 % of all waiting days (257 of 698 working days); 0 cases are overdue there.
+District 德城区: construction (管线迁移与施工 / Pipeline relocation and construction) holds 37 % of all waiting days (257 of 698 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
 intake 意愿征集                       1    0        0      3     2       3    3    0           0       9        1 %
@@ -37,7 +37,7 @@ registration 使用登记                 0    0        0      2     16      36 
 commissioned 投入使用                 0    0        0      2     45      56   56   0           0       101      14 %
 closed 补贴拨付、结案                 2    0        0      0     —       —    —    0           0       0        0 %
 
-District 禹城市: construction (管线迁移与施工 / Pipeline relocation and construction) holds 74 % of all waiting days (164 of 223 working days); 0 cases are overdue there.
+District 禹城市: construction (管线迁移与施工 / Pipeline relocation and construction) holds 74 % of all waiting days (164 of 223 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
 intake 意愿征集                       0    0        0      1     1       1    1    0           0       1        0 %
@@ -69,7 +69,7 @@ registration 使用登记                 0    0        0      1     10      10 
 commissioned 投入使用                 1    1        0      0     —       —    —    0           0       168      55 %
 closed 补贴拨付、结案                 0    0        0      0     —       —    —    0           0       0        0 %
 
-District 齐河县: consultation (居民协商与表决 / Resident consultation and vote) holds 98 % of all waiting days (89 of 91 working days); 0 cases are overdue there.
+District 齐河县: consultation (居民协商与表决 / Resident consultation and vote) holds 98 % of all waiting days (89 of 91 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
 intake 意愿征集                       0    0        0      1     1       1    1    0           0       1        1 %

@@ -17,7 +17,7 @@ extension GoldenText {
       ],
       "overall" : {
         "busiestStage" : "construction",
-        "headline" : "construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); 0 cases are overdue there.",
+        "headline" : "construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); no case is overdue there.",
         "key" : null,
         "stages" : [
           {

@@ -5,7 +5,7 @@ extension GoldenText {
 Bottlenecks as of 2025-12-15; period from the first case through 2025-12-15
 
 elevator-retrofit — 既有住宅加装电梯 / Elevator retrofit
-All cases: construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); 0 cases are overdue there.
+All cases: construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
 intake 意愿征集                       1    0        0      6     1       3    3    0           0       12       1 %
