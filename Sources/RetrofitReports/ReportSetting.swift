@@ -1,0 +1,89 @@
+import RetrofitCore
+import RetrofitStore
+
+/// What every report needs besides the store: the day it is made, the calendars, and the
+/// workflows the cases run under (the newest stored version of each names the stage order).
+public struct ReportSetting: Sendable {
+    /// The report's "today": figures "now" are as of this day.
+    public let asOf: CivilDate
+    public let calendars: [String: WorkingCalendar]
+    /// The newest stored version of each workflow, by id.
+    public let workflows: [String: WorkflowDefinition]
+
+    public init(asOf: CivilDate, calendars: [String: WorkingCalendar], workflows: [String: WorkflowDefinition]) {
+        self.asOf = asOf
+        self.calendars = calendars
+        self.workflows = workflows
+    }
+
+    /// Reads the stored workflows of `store`; a version that cannot be read is an error.
+    public static func load(_ store: CaseStore, asOf: CivilDate, calendars: [String: WorkingCalendar]) throws -> ReportSetting {
+        var newest: [String: (version: Int, source: String)] = [:]
+        for stored in try store.storedWorkflows() where (newest[stored.id]?.version ?? .min) < stored.version {
+            newest[stored.id] = (stored.version, stored.source)
+        }
+        var workflows: [String: WorkflowDefinition] = [:]
+        for (id, stored) in newest {
+            workflows[id] = try WorkflowCatalog.loadStored(source: stored.source, id: id, version: stored.version)
+        }
+        return ReportSetting(asOf: asOf, calendars: calendars, workflows: workflows)
+    }
+
+    /// Workflow ids in a stable order: `elevator-retrofit` first (the programme's target), then by id.
+    public var workflowIDs: [String] {
+        workflows.keys.sorted(by: ReportSetting.comesFirst)
+    }
+
+    /// The report order of workflow ids: the preferred one first, then by id.
+    static func comesFirst(_ lhs: String, _ rhs: String) -> Bool {
+        lhs != rhs && (lhs == preferredWorkflow || (rhs != preferredWorkflow && lhs < rhs))
+    }
+
+    /// The workflow a one-workflow report uses when none is named.
+    public static let preferredWorkflow = "elevator-retrofit"
+
+    /// The workflow named, or the preferred one, or the only one stored.
+    public func workflow(named id: String?) throws(ReportInputError) -> WorkflowDefinition {
+        if let id {
+            guard let workflow = workflows[id] else { throw .unknownWorkflow(id, known: workflowIDs) }
+            return workflow
+        }
+        if let preferred = workflows[ReportSetting.preferredWorkflow] { return preferred }
+        if workflows.count == 1, let only = workflows.values.first { return only }
+        if workflows.isEmpty { throw .noCases }
+        throw .chooseWorkflow(workflowIDs)
+    }
+
+    /// The calendar a workflow counts in, or an error naming it.
+    public func calendar(for workflow: WorkflowDefinition) throws(ReportInputError) -> WorkingCalendar {
+        guard let calendar = calendars[workflow.calendar] else { throw .missingCalendar(workflow.calendar, workflow: workflow.id) }
+        return calendar
+    }
+}
+
+/// Why a report cannot be made from what was asked.
+public enum ReportInputError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownWorkflow(String, known: [String])
+    case chooseWorkflow([String])
+    case noCases
+    case missingCalendar(String, workflow: String)
+    case badPeriod(from: CivilDate, to: CivilDate)
+    case badYear(Int)
+
+    public var description: String {
+        switch self {
+        case .unknownWorkflow(let id, let known):
+            "no case runs under workflow '\(id)'; the database has: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+        case .chooseWorkflow(let known):
+            "the database holds several workflows; choose one with --workflow: \(known.joined(separator: ", "))"
+        case .noCases:
+            "the database has no cases yet; open one with 'retrofit case open'"
+        case .missingCalendar(let calendar, let workflow):
+            "workflow \(workflow) counts in calendar '\(calendar)', which is not among the calendars"
+        case .badPeriod(let from, let to):
+            "--from \(from) is after --to \(to)"
+        case .badYear(let year):
+            "year \(year) is not a year a report can cover; expected 1 to 9999"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import RetrofitReports
+
+struct ReportCommissioned: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commissioned",
+        abstract: "Every elevator commissioned in a year, with its trail, evidence, audit findings and totals by district.",
+        discussion: """
+            Lists each case whose 'commissioned' milestone falls in the year: address, district, unit, homes,
+            helper, the days each stage was entered and left, working days and days suspended, the three elevator
+            identifiers, the owners' vote, the subsidy. Then findings: evidence the workflow requires by the case's
+            stage that is empty; an identifier also on another case; commissioning before the inspection date;
+            events recorded more than 30 days after they occurred. Ends with the audit head (sequence and hash);
+            for CSV the head goes to stderr as a note. CSV is UTF-8 with a byte-order mark, for Excel.
+            Examples:
+              retrofit report commissioned --year 2025
+              retrofit report commissioned --year 2025 --format csv --out 2025-commissioned.csv
+            """
+    )
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The calendar year of commissioning.") var year: Int
+    @Option(help: "table, json or csv.") var format: Format = .table
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Only this workflow (default: all).") var workflow: String?
+
+    func run() throws {
+        try runReporting {
+            let year = try ReportRunning.year(year, option: "--year")
+            let (store, setting) = try ReportRunning.open(global)
+            let report = try ReportRunning.translating {
+                try CommissionedReport.build(store, setting: setting, year: year, workflowID: workflow)
+            }
+            switch format {
+            case .table: try ReportRunning.emit(report.table() + "\n", to: out)
+            case .json: try ReportRunning.emit(try ReportJSON.text(report) + "\n", to: out)
+            case .csv:
+                try ReportRunning.emit(report.csv(), to: out)
+                FileHandle.standardError.write(Data("note: audit head \(report.auditHead)\n".utf8))
+            }
+            if let out { print("wrote \(report.cases.count) elevator\(report.cases.count == 1 ? "" : "s") to \(out)") }
+        }
+    }
+}

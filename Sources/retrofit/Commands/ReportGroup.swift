@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import RetrofitCore
+import RetrofitReports
+import RetrofitStore
+
+struct ReportGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports for managers and auditors: bottlenecks, progress to target, commissioned elevators, an HTML page.",
+        discussion: """
+            Every report reads the database as it is now (the clock: --now or RETROFIT_NOW) and counts
+            durations in working days of the workflow's calendar, suspended days not counted.
+            Examples:
+              retrofit report bottlenecks --by district
+              retrofit report progress --year 2025
+              retrofit report commissioned --year 2025 --format csv --out 2025-commissioned.csv
+              retrofit report html --year 2025 --out report.html
+            """,
+        subcommands: [ReportBottlenecks.self, ReportProgress.self, ReportCommissioned.self, ReportHTML.self]
+    )
+}
+
+extension BottleneckGrouping: ExpressibleByArgument {}
+
+/// What the report commands share: opening the store read-only, the setting, errors, output files.
+enum ReportRunning {
+    /// The store and what every report needs, as of the clock's day.
+    static func open(_ global: GlobalOptions) throws -> (CaseStore, ReportSetting) {
+        let store = try global.store(.read)
+        let asOf = try global.clock().date
+        let calendars = try global.loadCalendars()
+        return (store, try translating { try ReportSetting.load(store, asOf: asOf, calendars: calendars) })
+    }
+
+    /// Runs a report's computation, turning report input errors into exit code 2 and unreadable stored workflows into 5.
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ReportInputError {
+            throw CommandFailure.badInput(error.description)
+        } catch let error as WorkflowLookupError {
+            throw CommandFailure.database("a stored workflow cannot be read: \(error)")
+        }
+    }
+
+    /// A year option checked to be a calendar year.
+    static func year(_ value: Int, option: String) throws(CommandFailure) -> Int {
+        guard (1...9999).contains(value) else { throw .badInput("\(option) \(value) is not a year; expected e.g. 2025") }
+        return value
+    }
+
+    /// Writes `text` to `path`, or to standard output when `path` is nil (exactly, without an added line end).
+    static func emit(_ text: String, to path: String?) throws(CommandFailure) {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw .badInput("cannot write \(path); check the folder exists and is writable")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import RetrofitReports
+
+struct ReportHTML: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html",
+        abstract: "Write one self-contained HTML page: progress to target, stage funnel, working days per stage, overdue cases.",
+        discussion: """
+            The page needs nothing else: charts are inline SVG, there is no script and nothing is fetched.
+            It is well-formed XHTML, declares UTF-8 with a Chinese font stack, and prints on A4.
+            Example:
+              retrofit report html --year 2025 --out report.html
+            """
+    )
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The calendar year (default: this year).") var year: Int?
+    @Option(help: "The workflow (default: elevator-retrofit, or the only one in the database).") var workflow: String?
+    @Option(help: "The file to write, e.g. report.html.") var out: String
+
+    func run() throws {
+        try runReporting {
+            let (store, setting) = try ReportRunning.open(global)
+            let year = try ReportRunning.year(year ?? setting.asOf.year, option: "--year")
+            let page = try ReportRunning.translating {
+                try HTMLReport.build(store, setting: setting, year: year, workflowID: workflow).html()
+            }
+            try ReportRunning.emit(page, to: out)
+            print("wrote \(out)")
+        }
+    }
+}
