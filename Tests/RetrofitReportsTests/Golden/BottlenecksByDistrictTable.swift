@@ -5,76 +5,76 @@ extension GoldenText {
 Bottlenecks as of 2025-12-15; period from the first case through 2025-12-15, by district
 
 elevator-retrofit — 既有住宅加装电梯 / Elevator retrofit
-All cases: construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); no case is overdue there.
+All cases: construction (管线迁移与施工 / Pipeline relocation and construction) holds 37 % of all waiting days (319 of 865 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
-intake 意愿征集                       1    0        0      6     1       3    3    0           0       12       1 %
-helper-assignment 帮办员指派          0    0        0      6     1       3    3    0           0       8        1 %
-consultation 居民协商与表决           1    1        0      4     26      46   46   14          0       271      21 %
-design 设计与勘察                     0    0        0      5     7       9    9    0           1       35       3 %
-public-notice 公示                    0    0        0      5     13      14   14   0           1       62       5 %
-joint-review 联合审查                 0    0        0      5     7       7    7    0           1       32       2 %
-permit-filing 施工许可备案与安装告知  0    0        0      4     3       5    5    0           0       14       1 %
-construction 管线迁移与施工           1    0        1      3     124     133  133  0           0       509      39 %
-inspection 监督检验与竣工验收         0    0        0      3     15      21   21   0           0       46       3 %
-registration 使用登记                 0    0        0      3     16      36   36   0           0       62       5 %
-commissioned 投入使用                 1    1        0      2     45      56   56   0           0       269      20 %
+intake 意愿征集                       1    0        0      6     1       2    2    0           0       8        1 %
+helper-assignment 帮办员指派          0    0        0      6     1       2    2    0           0       7        1 %
+consultation 居民协商与表决           1    0        0      4     17      29   29   14          0       172      20 %
+design 设计与勘察                     0    0        0      5     5       7    7    0           1       25       3 %
+public-notice 公示                    0    0        0      5     9       9    9    0           1       43       5 %
+joint-review 联合审查                 0    0        0      5     5       6    6    0           1       23       3 %
+permit-filing 施工许可备案与安装告知  0    0        0      4     3       4    4    0           0       12       1 %
+construction 管线迁移与施工           1    0        1      3     85      94   94   0           0       319      37 %
+inspection 监督检验与竣工验收         0    0        0      3     8       15   15   0           0       30       3 %
+registration 使用登记                 0    0        0      3     12      26   26   0           0       44       5 %
+commissioned 投入使用                 1    1        0      2     27      39   39   0           0       182      21 %
 closed 补贴拨付、结案                 2    0        0      0     —       —    —    0           0       0        0 %
 
-District 德城区: construction (管线迁移与施工 / Pipeline relocation and construction) holds 37 % of all waiting days (257 of 698 working days); no case is overdue there.
+District 德城区: construction (管线迁移与施工 / Pipeline relocation and construction) holds 38 % of all waiting days (179 of 468 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
-intake 意愿征集                       1    0        0      3     2       3    3    0           0       9        1 %
-helper-assignment 帮办员指派          0    0        0      3     1       3    3    0           0       5        1 %
-consultation 居民协商与表决           1    1        0      2     42      46   46   14          0       151      22 %
-design 设计与勘察                     0    0        0      3     7       9    9    0           1       21       3 %
-public-notice 公示                    0    0        0      3     13      14   14   0           1       38       5 %
-joint-review 联合审查                 0    0        0      3     7       7    7    0           1       20       3 %
-permit-filing 施工许可备案与安装告知  0    0        0      2     3       5    5    0           0       8        1 %
-construction 管线迁移与施工           0    0        0      2     124     133  133  0           0       257      37 %
-inspection 监督检验与竣工验收         0    0        0      2     15      21   21   0           0       36       5 %
-registration 使用登记                 0    0        0      2     16      36   36   0           0       52       7 %
-commissioned 投入使用                 0    0        0      2     45      56   56   0           0       101      14 %
+intake 意愿征集                       1    0        0      3     1       2    2    0           0       5        1 %
+helper-assignment 帮办员指派          0    0        0      3     1       2    2    0           0       4        1 %
+consultation 居民协商与表决           1    0        0      2     19      29   29   14          0       93       20 %
+design 设计与勘察                     0    0        0      3     5       7    7    0           1       15       3 %
+public-notice 公示                    0    0        0      3     9       9    9    0           1       25       5 %
+joint-review 联合审查                 0    0        0      3     5       6    6    0           1       15       3 %
+permit-filing 施工许可备案与安装告知  0    0        0      2     3       3    3    0           0       6        1 %
+construction 管线迁移与施工           0    0        0      2     85      94   94   0           0       179      38 %
+inspection 监督检验与竣工验收         0    0        0      2     7       15   15   0           0       22       5 %
+registration 使用登记                 0    0        0      2     12      26   26   0           0       38       8 %
+commissioned 投入使用                 0    0        0      2     27      39   39   0           0       66       14 %
 closed 补贴拨付、结案                 2    0        0      0     —       —    —    0           0       0        0 %
 
-District 禹城市: construction (管线迁移与施工 / Pipeline relocation and construction) holds 74 % of all waiting days (164 of 223 working days); no case is overdue there.
+District 禹城市: construction (管线迁移与施工 / Pipeline relocation and construction) holds 66 % of all waiting days (82 of 124 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
-intake 意愿征集                       0    0        0      1     1       1    1    0           0       1        0 %
-helper-assignment 帮办员指派          0    0        0      1     1       1    1    0           0       1        0 %
-consultation 居民协商与表决           0    0        0      1     26      26   26   0           0       26       12 %
-design 设计与勘察                     0    0        0      1     7       7    7    0           0       7        3 %
-public-notice 公示                    0    0        0      1     13      13   13   0           0       13       6 %
-joint-review 联合审查                 0    0        0      1     7       7    7    0           0       7        3 %
-permit-filing 施工许可备案与安装告知  0    0        0      1     4       4    4    0           0       4        2 %
-construction 管线迁移与施工           1    0        1      0     —       —    —    0           0       164      74 %
+intake 意愿征集                       0    0        0      1     1       1    1    0           0       1        1 %
+helper-assignment 帮办员指派          0    0        0      1     1       1    1    0           0       1        1 %
+consultation 居民协商与表决           0    0        0      1     17      17   17   0           0       17       14 %
+design 设计与勘察                     0    0        0      1     5       5    5    0           0       5        4 %
+public-notice 公示                    0    0        0      1     9       9    9    0           0       9        7 %
+joint-review 联合审查                 0    0        0      1     5       5    5    0           0       5        4 %
+permit-filing 施工许可备案与安装告知  0    0        0      1     4       4    4    0           0       4        3 %
+construction 管线迁移与施工           1    0        1      0     —       —    —    0           0       82       66 %
 inspection 监督检验与竣工验收         0    0        0      0     —       —    —    0           0       0        0 %
 registration 使用登记                 0    0        0      0     —       —    —    0           0       0        0 %
 commissioned 投入使用                 0    0        0      0     —       —    —    0           0       0        0 %
 closed 补贴拨付、结案                 0    0        0      0     —       —    —    0           0       0        0 %
 
-District 陵城区: commissioned (投入使用 / Commissioned) holds 55 % of all waiting days (168 of 308 working days); 1 case is overdue there.
+District 陵城区: commissioned (投入使用 / Commissioned) holds 55 % of all waiting days (116 of 212 working days); 1 case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
 intake 意愿征集                       0    0        0      1     1       1    1    0           0       1        0 %
 helper-assignment 帮办员指派          0    0        0      1     1       1    1    0           0       1        0 %
-consultation 居民协商与表决           0    0        0      1     5       5    5    0           0       5        2 %
-design 设计与勘察                     0    0        0      1     7       7    7    0           0       7        2 %
-public-notice 公示                    0    0        0      1     11      11   11   0           0       11       4 %
-joint-review 联合审查                 0    0        0      1     5       5    5    0           0       5        2 %
+consultation 居民协商与表决           0    0        0      1     3       3    3    0           0       3        1 %
+design 设计与勘察                     0    0        0      1     5       5    5    0           0       5        2 %
+public-notice 公示                    0    0        0      1     9       9    9    0           0       9        4 %
+joint-review 联合审查                 0    0        0      1     3       3    3    0           0       3        1 %
 permit-filing 施工许可备案与安装告知  0    0        0      1     2       2    2    0           0       2        1 %
-construction 管线迁移与施工           0    0        0      1     88      88   88   0           0       88       29 %
-inspection 监督检验与竣工验收         0    0        0      1     10      10   10   0           0       10       3 %
-registration 使用登记                 0    0        0      1     10      10   10   0           0       10       3 %
-commissioned 投入使用                 1    1        0      0     —       —    —    0           0       168      55 %
+construction 管线迁移与施工           0    0        0      1     58      58   58   0           0       58       27 %
+inspection 监督检验与竣工验收         0    0        0      1     8       8    8    0           0       8        4 %
+registration 使用登记                 0    0        0      1     6       6    6    0           0       6        3 %
+commissioned 投入使用                 1    1        0      0     —       —    —    0           0       116      55 %
 closed 补贴拨付、结案                 0    0        0      0     —       —    —    0           0       0        0 %
 
-District 齐河县: consultation (居民协商与表决 / Resident consultation and vote) holds 98 % of all waiting days (89 of 91 working days); no case is overdue there.
+District 齐河县: consultation (居民协商与表决 / Resident consultation and vote) holds 97 % of all waiting days (59 of 61 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
-intake 意愿征集                       0    0        0      1     1       1    1    0           0       1        1 %
-helper-assignment 帮办员指派          0    0        0      1     1       1    1    0           0       1        1 %
-consultation 居民协商与表决           0    0        0      0     —       —    —    0           0       89       98 %
+intake 意愿征集                       0    0        0      1     1       1    1    0           0       1        2 %
+helper-assignment 帮办员指派          0    0        0      1     1       1    1    0           0       1        2 %
+consultation 居民协商与表决           0    0        0      0     —       —    —    0           0       59       97 %
 design 设计与勘察                     0    0        0      0     —       —    —    0           0       0        0 %
 public-notice 公示                    0    0        0      0     —       —    —    0           0       0        0 %
 joint-review 联合审查                 0    0        0      0     —       —    —    0           0       0        0 %

@@ -17,7 +17,7 @@ extension GoldenText {
       ],
       "overall" : {
         "busiestStage" : "construction",
-        "headline" : "construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); no case is overdue there.",
+        "headline" : "construction (管线迁移与施工 / Pipeline relocation and construction) holds 37 % of all waiting days (319 of 865 working days); no case is overdue there.",
         "key" : null,
         "stages" : [
           {
@@ -28,13 +28,13 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "意愿征集 / Intake",
-            "waitingDays" : 12,
+            "waitingDays" : 8,
             "waitingPercent" : 1,
             "workingDays" : {
               "count" : 6,
-              "maximum" : 3,
+              "maximum" : 2,
               "median" : 1,
-              "p90" : 3
+              "p90" : 2
             }
           },
           {
@@ -45,30 +45,30 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "帮办员指派 / Helper assignment",
-            "waitingDays" : 8,
+            "waitingDays" : 7,
             "waitingPercent" : 1,
             "workingDays" : {
               "count" : 6,
-              "maximum" : 3,
+              "maximum" : 2,
               "median" : 1,
-              "p90" : 3
+              "p90" : 2
             }
           },
           {
             "inStage" : 1,
-            "overdue" : 1,
+            "overdue" : 0,
             "rework" : 0,
             "stage" : "consultation",
             "suspended" : 0,
             "suspendedDays" : 14,
             "title" : "居民协商与表决 / Resident consultation and vote",
-            "waitingDays" : 271,
-            "waitingPercent" : 21,
+            "waitingDays" : 172,
+            "waitingPercent" : 20,
             "workingDays" : {
               "count" : 4,
-              "maximum" : 46,
-              "median" : 26,
-              "p90" : 46
+              "maximum" : 29,
+              "median" : 17,
+              "p90" : 29
             }
           },
           {
@@ -79,13 +79,13 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "设计与勘察 / Design and survey",
-            "waitingDays" : 35,
+            "waitingDays" : 25,
             "waitingPercent" : 3,
             "workingDays" : {
               "count" : 5,
-              "maximum" : 9,
-              "median" : 7,
-              "p90" : 9
+              "maximum" : 7,
+              "median" : 5,
+              "p90" : 7
             }
           },
           {
@@ -96,13 +96,13 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "公示 / Public notice",
-            "waitingDays" : 62,
+            "waitingDays" : 43,
             "waitingPercent" : 5,
             "workingDays" : {
               "count" : 5,
-              "maximum" : 14,
-              "median" : 13,
-              "p90" : 14
+              "maximum" : 9,
+              "median" : 9,
+              "p90" : 9
             }
           },
           {
@@ -113,13 +113,13 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "联合审查 / Joint review",
-            "waitingDays" : 32,
-            "waitingPercent" : 2,
+            "waitingDays" : 23,
+            "waitingPercent" : 3,
             "workingDays" : {
               "count" : 5,
-              "maximum" : 7,
-              "median" : 7,
-              "p90" : 7
+              "maximum" : 6,
+              "median" : 5,
+              "p90" : 6
             }
           },
           {
@@ -130,13 +130,13 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "施工许可备案与安装告知 / Permit filing and installation notice",
-            "waitingDays" : 14,
+            "waitingDays" : 12,
             "waitingPercent" : 1,
             "workingDays" : {
               "count" : 4,
-              "maximum" : 5,
+              "maximum" : 4,
               "median" : 3,
-              "p90" : 5
+              "p90" : 4
             }
           },
           {
@@ -147,13 +147,13 @@ extension GoldenText {
             "suspended" : 1,
             "suspendedDays" : 0,
             "title" : "管线迁移与施工 / Pipeline relocation and construction",
-            "waitingDays" : 509,
-            "waitingPercent" : 39,
+            "waitingDays" : 319,
+            "waitingPercent" : 37,
             "workingDays" : {
               "count" : 3,
-              "maximum" : 133,
-              "median" : 124,
-              "p90" : 133
+              "maximum" : 94,
+              "median" : 85,
+              "p90" : 94
             }
           },
           {
@@ -164,13 +164,13 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "监督检验与竣工验收 / Supervision inspection and acceptance",
-            "waitingDays" : 46,
+            "waitingDays" : 30,
             "waitingPercent" : 3,
             "workingDays" : {
               "count" : 3,
-              "maximum" : 21,
-              "median" : 15,
-              "p90" : 21
+              "maximum" : 15,
+              "median" : 8,
+              "p90" : 15
             }
           },
           {
@@ -181,13 +181,13 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "使用登记 / Use registration",
-            "waitingDays" : 62,
+            "waitingDays" : 44,
             "waitingPercent" : 5,
             "workingDays" : {
               "count" : 3,
-              "maximum" : 36,
-              "median" : 16,
-              "p90" : 36
+              "maximum" : 26,
+              "median" : 12,
+              "p90" : 26
             }
           },
           {
@@ -198,13 +198,13 @@ extension GoldenText {
             "suspended" : 0,
             "suspendedDays" : 0,
             "title" : "投入使用 / Commissioned",
-            "waitingDays" : 269,
-            "waitingPercent" : 20,
+            "waitingDays" : 182,
+            "waitingPercent" : 21,
             "workingDays" : {
               "count" : 2,
-              "maximum" : 56,
-              "median" : 45,
-              "p90" : 56
+              "maximum" : 39,
+              "median" : 27,
+              "p90" : 39
             }
           },
           {
@@ -225,7 +225,7 @@ extension GoldenText {
             }
           }
         ],
-        "totalWaitingDays" : 1320
+        "totalWaitingDays" : 865
       },
       "title" : "既有住宅加装电梯 / Elevator retrofit",
       "workflow" : "elevator-retrofit"

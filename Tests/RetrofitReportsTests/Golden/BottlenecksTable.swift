@@ -5,20 +5,20 @@ extension GoldenText {
 Bottlenecks as of 2025-12-15; period from the first case through 2025-12-15
 
 elevator-retrofit — 既有住宅加装电梯 / Elevator retrofit
-All cases: construction (管线迁移与施工 / Pipeline relocation and construction) holds 39 % of all waiting days (509 of 1,320 working days); no case is overdue there.
+All cases: construction (管线迁移与施工 / Pipeline relocation and construction) holds 37 % of all waiting days (319 of 865 working days); no case is overdue there.
 stage                                 now  overdue  susp.  done  median  p90  max  susp. days  rework  waiting  share
 ------------------------------------  ---  -------  -----  ----  ------  ---  ---  ----------  ------  -------  -----
-intake 意愿征集                       1    0        0      6     1       3    3    0           0       12       1 %
-helper-assignment 帮办员指派          0    0        0      6     1       3    3    0           0       8        1 %
-consultation 居民协商与表决           1    1        0      4     26      46   46   14          0       271      21 %
-design 设计与勘察                     0    0        0      5     7       9    9    0           1       35       3 %
-public-notice 公示                    0    0        0      5     13      14   14   0           1       62       5 %
-joint-review 联合审查                 0    0        0      5     7       7    7    0           1       32       2 %
-permit-filing 施工许可备案与安装告知  0    0        0      4     3       5    5    0           0       14       1 %
-construction 管线迁移与施工           1    0        1      3     124     133  133  0           0       509      39 %
-inspection 监督检验与竣工验收         0    0        0      3     15      21   21   0           0       46       3 %
-registration 使用登记                 0    0        0      3     16      36   36   0           0       62       5 %
-commissioned 投入使用                 1    1        0      2     45      56   56   0           0       269      20 %
+intake 意愿征集                       1    0        0      6     1       2    2    0           0       8        1 %
+helper-assignment 帮办员指派          0    0        0      6     1       2    2    0           0       7        1 %
+consultation 居民协商与表决           1    0        0      4     17      29   29   14          0       172      20 %
+design 设计与勘察                     0    0        0      5     5       7    7    0           1       25       3 %
+public-notice 公示                    0    0        0      5     9       9    9    0           1       43       5 %
+joint-review 联合审查                 0    0        0      5     5       6    6    0           1       23       3 %
+permit-filing 施工许可备案与安装告知  0    0        0      4     3       4    4    0           0       12       1 %
+construction 管线迁移与施工           1    0        1      3     85      94   94   0           0       319      37 %
+inspection 监督检验与竣工验收         0    0        0      3     8       15   15   0           0       30       3 %
+registration 使用登记                 0    0        0      3     12      26   26   0           0       44       5 %
+commissioned 投入使用                 1    1        0      2     27      39   39   0           0       182      21 %
 closed 补贴拨付、结案                 2    0        0      0     —       —    —    0           0       0        0 %
 
 now: cases in the stage today · overdue/susp.: of those, past the deadline / suspended today

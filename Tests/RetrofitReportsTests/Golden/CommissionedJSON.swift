@@ -87,7 +87,7 @@ extension GoldenText {
         "totalOwners" : 2
       },
       "workflow" : "elevator-retrofit",
-      "workingDays" : 140
+      "workingDays" : 96
     },
     {
       "address" : "德州市德城区新华路12号",
@@ -187,7 +187,7 @@ extension GoldenText {
         "totalOwners" : 4
       },
       "workflow" : "elevator-retrofit",
-      "workingDays" : 263
+      "workingDays" : 172
     }
   ],
   "districts" : [

@@ -18,9 +18,9 @@ extension GoldenText {
   "forecast" : {
     "cases" : [
       {
-        "daysAfterYearEnd" : 15,
+        "daysAfterYearEnd" : 16,
         "district" : "禹城市",
-        "expected" : "2026-01-15",
+        "expected" : "2026-01-16",
         "helper" : "王强",
         "id" : "ER-2025-0004",
         "inYear" : false,
@@ -34,9 +34,9 @@ extension GoldenText {
         "status" : "suspended"
       },
       {
-        "daysAfterYearEnd" : 169,
+        "daysAfterYearEnd" : 174,
         "district" : "德城区",
-        "expected" : "2026-06-18",
+        "expected" : "2026-06-23",
         "helper" : "李娜",
         "id" : "ER-2025-0003",
         "inYear" : false,
@@ -55,9 +55,9 @@ extension GoldenText {
         "status" : "active"
       },
       {
-        "daysAfterYearEnd" : 196,
+        "daysAfterYearEnd" : 198,
         "district" : "德城区",
-        "expected" : "2026-07-15",
+        "expected" : "2026-07-17",
         "helper" : null,
         "id" : "ER-2025-0005",
         "inYear" : false,
@@ -95,28 +95,28 @@ extension GoldenText {
       },
       {
         "basis" : "median",
-        "period" : "26 working days",
+        "period" : "17 working days",
         "stage" : "consultation",
         "title" : "居民协商与表决 / Resident consultation and vote",
         "visits" : 4
       },
       {
         "basis" : "median",
-        "period" : "7 working days",
+        "period" : "5 working days",
         "stage" : "design",
         "title" : "设计与勘察 / Design and survey",
         "visits" : 5
       },
       {
         "basis" : "median",
-        "period" : "13 working days",
+        "period" : "9 working days",
         "stage" : "public-notice",
         "title" : "公示 / Public notice",
         "visits" : 5
       },
       {
         "basis" : "median",
-        "period" : "7 working days",
+        "period" : "5 working days",
         "stage" : "joint-review",
         "title" : "联合审查 / Joint review",
         "visits" : 5
@@ -130,21 +130,21 @@ extension GoldenText {
       },
       {
         "basis" : "median",
-        "period" : "124 working days",
+        "period" : "85 working days",
         "stage" : "construction",
         "title" : "管线迁移与施工 / Pipeline relocation and construction",
         "visits" : 3
       },
       {
         "basis" : "median",
-        "period" : "15 working days",
+        "period" : "8 working days",
         "stage" : "inspection",
         "title" : "监督检验与竣工验收 / Supervision inspection and acceptance",
         "visits" : 3
       },
       {
         "basis" : "median",
-        "period" : "16 working days",
+        "period" : "12 working days",
         "stage" : "registration",
         "title" : "使用登记 / Use registration",
         "visits" : 3
@@ -154,9 +154,9 @@ extension GoldenText {
     "expectedInYear" : 0,
     "mustMove" : [
       {
-        "daysAfterYearEnd" : 15,
+        "daysAfterYearEnd" : 16,
         "district" : "禹城市",
-        "expected" : "2026-01-15",
+        "expected" : "2026-01-16",
         "helper" : "王强",
         "id" : "ER-2025-0004",
         "inYear" : false,
@@ -170,9 +170,9 @@ extension GoldenText {
         "status" : "suspended"
       },
       {
-        "daysAfterYearEnd" : 169,
+        "daysAfterYearEnd" : 174,
         "district" : "德城区",
-        "expected" : "2026-06-18",
+        "expected" : "2026-06-23",
         "helper" : "李娜",
         "id" : "ER-2025-0003",
         "inYear" : false,
@@ -191,9 +191,9 @@ extension GoldenText {
         "status" : "active"
       },
       {
-        "daysAfterYearEnd" : 196,
+        "daysAfterYearEnd" : 198,
         "district" : "德城区",
-        "expected" : "2026-07-15",
+        "expected" : "2026-07-17",
         "helper" : null,
         "id" : "ER-2025-0005",
         "inYear" : false,

@@ -42,26 +42,26 @@ registration 使用登记                 0      0
 
 Forecast: each stage still to pass takes the median working days of its past visits, or its workflow deadline when it has
 fewer than 3; no case leaves its current stage before today, and a suspended case is taken to resume today
-stage                                 past visits  estimate          basis
-------------------------------------  -----------  ----------------  ------------------
-intake 意愿征集                       6            1 working day     median of 6 visits
-helper-assignment 帮办员指派          6            1 working day     median of 6 visits
-consultation 居民协商与表决           4            26 working days   median of 4 visits
-design 设计与勘察                     5            7 working days    median of 5 visits
-public-notice 公示                    5            13 working days   median of 5 visits
-joint-review 联合审查                 5            7 working days    median of 5 visits
-permit-filing 施工许可备案与安装告知  4            3 working days    median of 4 visits
-construction 管线迁移与施工           3            124 working days  median of 3 visits
-inspection 监督检验与竣工验收         3            15 working days   median of 3 visits
-registration 使用登记                 3            16 working days   median of 3 visits
+stage                                 past visits  estimate         basis
+------------------------------------  -----------  ---------------  ------------------
+intake 意愿征集                       6            1 working day    median of 6 visits
+helper-assignment 帮办员指派          6            1 working day    median of 6 visits
+consultation 居民协商与表决           4            17 working days  median of 4 visits
+design 设计与勘察                     5            5 working days   median of 5 visits
+public-notice 公示                    5            9 working days   median of 5 visits
+joint-review 联合审查                 5            5 working days   median of 5 visits
+permit-filing 施工许可备案与安装告知  4            3 working days   median of 4 visits
+construction 管线迁移与施工           3            85 working days  median of 3 visits
+inspection 监督检验与竣工验收         3            8 working days   median of 3 visits
+registration 使用登记                 3            12 working days  median of 3 visits
 
 case          now in        status     expected    in 2025     stages left  district  helper
 ------------  ------------  ---------  ----------  ----------  -----------  --------  ------
-ER-2025-0004  construction  suspended  2026-01-15  15 d late   3            禹城市    王强
-ER-2025-0003  consultation  active     2026-06-18  169 d late  8            德城区    李娜
-ER-2025-0005  intake        active     2026-07-15  196 d late  10           德城区    —
+ER-2025-0004  construction  suspended  2026-01-16  16 d late   3            禹城市    王强
+ER-2025-0003  consultation  active     2026-06-23  174 d late  8            德城区    李娜
+ER-2025-0005  intake        active     2026-07-17  198 d late  10           德城区    —
 
 Expected by 2025-12-31: 2 (2 commissioned, 0 forecast) against a target of 100. To meet it, 98 more must be commissioned this year: the 3 listed, 3 of them forecast after the year end. Even if every case in the pipeline were commissioned, the target would be missed by 95.
-Must be commissioned in 2025: ER-2025-0004 (2026-01-15, 15 d late), ER-2025-0003 (2026-06-18, 169 d late), ER-2025-0005 (2026-07-15, 196 d late)
+Must be commissioned in 2025: ER-2025-0004 (2026-01-16, 16 d late), ER-2025-0003 (2026-06-23, 174 d late), ER-2025-0005 (2026-07-17, 198 d late)
 """##
 }
