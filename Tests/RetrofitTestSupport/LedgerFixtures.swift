@@ -13,10 +13,11 @@ public enum LedgerFixtures {
         BuiltinFiles.all.filter { $0.key.hasPrefix("workflows/") }.map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
     }
 
-    public static var calendars: [String: WorkingCalendar] {
+    /// The shipped calendars, loaded once.
+    public static let calendars: [String: WorkingCalendar] = {
         let files = BuiltinFiles.all.filter { $0.key.hasPrefix("calendars/") }.map { (path: $0.key, text: $0.value) }
         return (try? CalendarCatalog.load(files)) ?? [:]
-    }
+    }()
 
     public static var catalog: WorkflowCatalog { WorkflowCatalog(files: workflowFiles, knownCalendars: Set(calendars.keys)) }
 

@@ -33,23 +33,7 @@ struct ExportCommand: ParsableCommand {
                 throw CommandFailure.badInput("\(file) already exists; choose a new name or give --force to replace it")
             }
             let store = try global.store(.read)
-            var definitions: [String: WorkflowDefinition] = [:]
-            var cases: [(state: CaseState, workflow: WorkflowDefinition)] = []
-            for state in try store.caseStates(workflow: workflow) {
-                let key = "\(state.workflowID)@\(state.workflowVersion)"
-                if definitions[key] == nil {
-                    guard let source = try store.workflowSource(id: state.workflowID, version: state.workflowVersion) else {
-                        throw StoreError.corrupt("case \(state.id) runs under workflow \(state.workflowID) v\(state.workflowVersion), which is not stored")
-                    }
-                    do {
-                        definitions[key] = try WorkflowCatalog.loadStored(source: source, id: state.workflowID, version: state.workflowVersion)
-                    } catch {
-                        throw StoreError.corrupt("stored workflow \(state.workflowID) v\(state.workflowVersion) cannot be read: \(error)")
-                    }
-                }
-                if let definition = definitions[key] { cases.append((state, definition)) }
-            }
-            let export = LedgerExport(cases: cases)
+            let export = LedgerExport(cases: try LedgerExport.cases(in: store, workflow: workflow))
             try write(Data(export.csv))
             report(export)
         }

@@ -101,8 +101,8 @@ struct LedgerCLI {
         // Read both pipes before waiting so a large output cannot stall the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
-        DispatchQueue.global().async(group: group) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async(group: group) { errorData = LedgerCLI.readAll(errors.fileHandleForReading) }
+        let outputData = LedgerCLI.readAll(output.fileHandleForReading)
         group.wait()
         process.waitUntilExit()
         watchdog.cancel()
@@ -113,6 +113,24 @@ struct LedgerCLI {
 
     @discardableResult
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
+
+    /// Everything until end of file. Unlike `readDataToEndOfFile`, which traps on EINTR (a signal
+    /// arriving while it waits, as SIGCHLD does when many children run), this retries.
+    static func readAll(_ handle: FileHandle) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let descriptor = handle.fileDescriptor
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                return data
+            }
+        }
+    }
 
     /// The number of events in `path` (the log's last sequence number), or nil when it cannot be read.
     static func eventCount(_ path: String) -> Int? {
