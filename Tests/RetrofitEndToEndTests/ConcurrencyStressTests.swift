@@ -72,6 +72,37 @@ struct ConcurrencyStressTests {
         let check = try cli.run("admin", "check")
         #expect(check.status == 0, "\(check)")
     }
+
+    @Test("two imports of the same file at once bring in every case exactly once")
+    func concurrentImportsOfOneFile() throws {
+        let cli = try LedgerCLI.temporary("concurrent-import")
+        defer { cli.cleanUp() }
+        let rows = LedgerFixtures.scaled(200, heavy: 2000)
+        try cli.write("ledger.csv", LedgerFiles.csv(LedgerFiles.rows(rows)))
+        // Create the database first, so both processes race on the rows, not on creating the file.
+        try cli.write("empty.csv", LedgerFiles.csv([]))
+        #expect(try cli.run("import", "empty.csv", "--workflow", "elevator-retrofit").status == 0)
+        let arguments = ["import", "ledger.csv", "--workflow", "elevator-retrofit", "--batch", "5"]
+        let group = DispatchGroup()
+        nonisolated(unsafe) var first: LedgerCLI.Result?
+        nonisolated(unsafe) var second: LedgerCLI.Result?
+        DispatchQueue.global().async(group: group) { first = try? cli.run(arguments) }
+        DispatchQueue.global().async(group: group) { second = try? cli.run(arguments) }
+        group.wait()
+        var imported = 0
+        for result in [first, second] {
+            let result = try #require(result)
+            #expect(result.status == 0, "\(result)")
+            let words = result.stdout.split(separator: " ")
+            imported += words.count > 1 ? Int(words[1]) ?? 0 : 0
+        }
+        #expect(imported == rows)
+        let inspection = try LedgerDatabaseInspection.inspect(cli.database)
+        #expect(inspection.eventCount == rows)
+        #expect(inspection.types.count == rows)
+        #expect(inspection.types.values.allSatisfy { $0 == ["imported"] })
+        #expect(inspection.isSound)
+    }
 }
 
 /// Tallies from concurrent workers, added under a lock.

@@ -80,7 +80,7 @@ public struct LedgerImporter: Sendable {
             do {
                 if !items.isEmpty { try store.appendBatch(items) }
             } catch {
-                if case .conflict = error, attempt < 3 { continue }
+                if case .conflict = error, attempt < 10 { continue }
                 throw error
             }
             summary.imported += items.count
