@@ -148,6 +148,31 @@ struct LedgerImportCommandTests {
         #expect(piped.stderr == "exported 2 cases to standard output\n")
     }
 
+    @Test("on a terminal, progress is one updating line with rows, rate and time left",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func terminalProgress() throws {
+        let cli = try LedgerCLI.temporary("import-tty")
+        defer { cli.cleanUp() }
+        try cli.write("cases.csv", LedgerFiles.csv(LedgerFiles.rows(30)))
+        // script(1) runs the command on a pseudo-terminal, so isatty(2) is true inside.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", "\(LedgerCLI.binary.path) import cases.csv --workflow elevator-retrofit --batch 10", "/dev/null"]
+        process.currentDirectoryURL = cli.directory
+        process.environment = cli.environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: LedgerCLI.readAll(output.fileHandleForReading), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("\r\u{1B}[Kimporting: 30/30 rows (30 imported, 0 skipped) 100% · "), "\(text)")
+        #expect(text.contains(" rows/s · "))
+        #expect(!text.contains("import: batch"))
+        #expect(text.contains("imported 30 cases from cases.csv"))
+    }
+
     @Test("a file that is not UTF-8 is refused with its byte offset")
     func notUTF8() throws {
         let cli = try LedgerCLI.temporary("import-gbk")
