@@ -132,6 +132,21 @@ struct LedgerImportCommandTests {
         #expect(try fresh.run("case", "show", "LG-00002", "--json").stdout.contains("\"'=two apostrophes\""))
     }
 
+    @Test("once people are registered, only a manager or an admin may import")
+    func importNeedsAManager() throws {
+        var cli = try LedgerCLI.temporary("import-role")
+        defer { cli.cleanUp() }
+        #expect(try cli.run("people", "add", "tester", "--role", "admin").status == 0)
+        #expect(try cli.run("people", "add", "李娜", "--role", "helper").status == 0)
+        try cli.write("cases.csv", LedgerFiles.csv(LedgerFiles.rows(2)))
+        cli.environment["RETROFIT_ACTOR"] = "李娜"
+        let refused = try cli.run("import", "cases.csv", "--workflow", "elevator-retrofit")
+        #expect(refused.status == 3, "\(refused)")
+        #expect(refused.errorLines == ["error: 李娜 is a helper; importing a ledger needs a manager or an admin"])
+        cli.environment["RETROFIT_ACTOR"] = "tester"
+        #expect(try cli.run("import", "cases.csv", "--workflow", "elevator-retrofit").status == 0)
+    }
+
     @Test("export refuses to overwrite without --force and writes to standard output with -")
     func exportDestination() throws {
         let cli = try LedgerCLI.temporary("export-destination")
