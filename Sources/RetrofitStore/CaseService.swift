@@ -47,10 +47,19 @@ public struct CaseService: Sendable {
     /// Runs a command on an existing case.
     ///
     /// - Parameter expectVersion: refuse with a conflict unless the case is at this version
-    ///   (what a helper saw); nil means the version read just now.
+    ///   (what a helper saw); nil means the version read just now, and the command is decided
+    ///   again on the newer case if another process wrote to it in between.
     public func execute(_ command: CaseCommand, caseID: String, at: Timestamp? = nil, expectVersion: Int? = nil) throws(ServiceError) -> Outcome {
-        let (state, workflow) = try load(caseID)
-        return try run(command, caseID: caseID, state: state, workflow: workflow, at: at ?? now, expectVersion: expectVersion)
+        var attempts = 0
+        while true {
+            let (state, workflow) = try load(caseID)
+            do {
+                return try run(command, caseID: caseID, state: state, workflow: workflow, at: at ?? now, expectVersion: expectVersion)
+            } catch {
+                attempts += 1
+                guard case .store(.conflict) = error, expectVersion == nil, attempts < 20 else { throw error }
+            }
+        }
     }
 
     /// A case with the workflow version it is pinned to.

@@ -71,12 +71,14 @@ public struct CaseStore: Sendable {
     }
 
     private func migrate() throws {
+        // The application id goes first: a process killed part-way leaves a file that is still
+        // recognised as retrofit's, and the next run finishes the migration.
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
         }
         try StoreSchema.migrator.migrate(writer)
         try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
             try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)")
         }
     }
@@ -94,6 +96,8 @@ public struct CaseStore: Sendable {
         case .SQLITE_CANTOPEN:
             return FileManager.default.fileExists(atPath: path) ? .readOnly(path: path) : .noDatabase(path: path)
         case .SQLITE_FULL: return .full(path: path)
+        // A disk with no room left fails first when the WAL index (-shm) cannot grow.
+        case .SQLITE_IOERR where databaseError.extendedResultCode == .SQLITE_IOERR_SHMSIZE: return .full(path: path)
         case .SQLITE_CORRUPT: return .corrupt(databaseError.message ?? "SQLite reports corruption")
         default: return .sqlite(path: path, message: databaseError.message ?? "\(databaseError.resultCode)")
         }

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import RetrofitCore
+import RetrofitReports
+import RetrofitStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring in cases already under way from the bureau's ledger (a CSV file).",
+        discussion: """
+            One row per case; the first row names the columns:
+              id            the case id (letters, digits, '-', '_', '.')
+              workflow      the workflow id (may be left out with --workflow)
+              stage         the stage the case is in now
+              entered       the day it entered that stage, YYYY-MM-DD
+              entered:STAGE the day it entered an earlier stage (optional, e.g. entered:intake)
+              helper, priority (urgent|normal), difficulty (easy|normal|hard)   optional
+              any other column: a field of the workflow, by name (address, district, homes, …)
+            Every row is checked first (stage, field types, fields the stage needs, dates in order and
+            not in the future, duplicate or bad ids); any problem is printed as FILE:ROW:COLUMN and
+            nothing is imported (exit 2). Each new case gets one 'imported' event naming the file, its
+            SHA-256 and the row. Rows are written in batches, each batch all or nothing; cases already
+            in the database are skipped, never duplicated, so an interrupted import is finished by
+            running it again. UTF-8 with or without a byte-order mark; RFC 4180 quoting.
+            Example:
+              retrofit import ledger-2025.csv --workflow elevator-retrofit --dry-run
+              retrofit import ledger-2025.csv --workflow elevator-retrofit
+            """
+    )
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The CSV file.") var file: String
+    @Option(help: "The workflow of rows that name none (and the only one allowed).") var workflow: String?
+    @Flag(help: "Check every row and report; import nothing.") var dryRun = false
+    @Option(help: "Rows per transaction.") var batch: Int = 500
+
+    func validate() throws {
+        if batch < 1 { throw ValidationError("--batch must be at least 1") }
+    }
+
+    func run() throws {
+        try runReporting {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure.badInput("cannot read file '\(file)'; check the path")
+            }
+            let now = try global.clock()
+            let catalog = try global.catalog()
+            let records: [LedgerCSV.Record]
+            do { records = try LedgerCSV.read(data, file: file) } catch { throw CommandFailure.badInput("\(error)") }
+            let plan = LedgerImportPlan.make(
+                records: records, file: file, source: URL(fileURLWithPath: file).lastPathComponent,
+                sha256: EventHash.digest(data), defaultWorkflow: workflow, now: now,
+                lookup: { id in try catalog.load(id) })
+            for problem in plan.problems { printError(problem.description) }
+            if !plan.problems.isEmpty {
+                let count = plan.problems.count
+                throw CommandFailure.badInput("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was imported")
+            }
+            if dryRun {
+                try reportDryRun(plan)
+            } else {
+                try importCases(plan, now: now)
+            }
+        }
+    }
+
+    private func reportDryRun(_ plan: LedgerImportPlan) throws {
+        var present = 0
+        if FileManager.default.fileExists(atPath: global.databasePath) {
+            present = try global.store(.read).firstEvents(ofCases: plan.cases.map(\.caseID)).count
+        }
+        print("ok: \(plan.rowCount) rows in \(file) checked; \(plan.cases.count - present) new cases would be imported, \(present) already in the database; nothing was imported (--dry-run)")
+    }
+
+    private func importCases(_ plan: LedgerImportPlan, now: Timestamp) throws {
+        let service = try global.service(.write)
+        if let role = try service.actorRole(), role != .manager, role != .admin {
+            throw CommandFailure.refused("\(service.actor) is \(role.withArticle); importing a ledger needs a manager or an admin")
+        }
+        var calendarsChecked: Set<String> = []
+        for ledgerCase in plan.cases where calendarsChecked.insert(ledgerCase.workflow.calendar).inserted {
+            _ = try service.calendar(for: ledgerCase.workflow)
+        }
+        let importer = LedgerImporter(store: service.store, calendars: service.calendars, actor: service.actor, now: now, batchSize: batch)
+        var progress = ImportProgress()
+        let summary = try importer.run(plan.cases) { progress.show($0) }
+        for clash in summary.clashes {
+            printWarning("\(file):\(clash.row): case \(clash.caseID) already exists, \(clash.existing); row skipped")
+        }
+        var line = "imported \(summary.imported) case\(summary.imported == 1 ? "" : "s") from \(file)"
+        if summary.alreadyImported > 0 { line += "; skipped \(summary.alreadyImported) already imported" }
+        if !summary.clashes.isEmpty { line += "; skipped \(summary.clashes.count) whose id is taken (see warnings)" }
+        print(line)
+    }
+}
