@@ -91,7 +91,7 @@ struct CommandLineTests {
 
     @Test func aFileThatIsNotARetrofitDatabaseIsRefused() throws {
         let path = folder.appendingPathComponent("notes.txt").path
-        FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "这不是数据库。", count: 200).utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "这不是数据库。", count: 200).utf8))
         let before = FileManager.default.contents(atPath: path)
         let result = try cli.run(["case", "list", "--db", path])
         #expect(result.status == 5, "\(result)")

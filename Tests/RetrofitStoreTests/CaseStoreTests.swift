@@ -100,7 +100,7 @@ struct CaseStoreTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("notes.sqlite").path
         let text = Data("这不是数据库 — just some notes\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: text)
+        _ = FileManager.default.createFile(atPath: path, contents: text)
         #expect(throws: StoreError.self) { _ = try CaseStore(path: path, access: .write) }
         #expect(FileManager.default.contents(atPath: path) == text)
     }

@@ -49,13 +49,34 @@ public struct RetrofitProcess: Sendable {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read before waiting so a large output cannot fill the pipe and stall the child.
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes are drained at once, before waiting, so a large output cannot stall the child;
+        // reads retry on EINTR (Foundation's readDataToEndOfFile traps on it when many children run).
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        let errorHandle = errors.fileHandleForReading
+        DispatchQueue.global().async(group: group) { errData = RetrofitProcess.readAll(errorHandle.fileDescriptor) }
+        let outData = RetrofitProcess.readAll(output.fileHandleForReading.fileDescriptor)
+        group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self), wasSignalled: process.terminationReason == .uncaughtSignal)
     }
 
     public func run(_ arguments: String...) throws -> Result { try run(arguments) }
+
+    /// Everything readable from `descriptor` until end of file, retrying interrupted reads.
+    static func readAll(_ descriptor: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                return data
+            }
+        }
+    }
 }
