@@ -23,7 +23,7 @@ struct ReportCommissioned: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The calendar year of commissioning.") var year: Int
     @Option(help: "table, json or csv.") var format: Format = .table
-    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Write to this file instead of standard output (- for standard output).") var out: String?
     @Option(help: "Only this workflow (default: all).") var workflow: String?
 
     func run() throws {
@@ -40,7 +40,7 @@ struct ReportCommissioned: ParsableCommand {
                 try ReportRunning.emit(report.csv(), to: out)
                 FileHandle.standardError.write(Data("note: audit head \(report.auditHead)\n".utf8))
             }
-            if let out { print("wrote \(report.cases.count) elevator\(report.cases.count == 1 ? "" : "s") to \(out)") }
+            if let out, out != "-" { print("wrote \(report.cases.count) elevator\(report.cases.count == 1 ? "" : "s") to \(out)") }
         }
     }
 }

@@ -52,7 +52,7 @@ enum ReportRunning {
 
     /// Writes `text` to `path`, or to standard output when `path` is nil (exactly, without an added line end).
     static func emit(_ text: String, to path: String?) throws(CommandFailure) {
-        guard let path else {
+        guard let path, path != "-" else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
