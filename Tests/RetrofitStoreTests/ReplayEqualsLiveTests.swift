@@ -88,11 +88,11 @@ struct CommandDriver {
         var day = at.date.adding(days: -(stageIndex * 3 + 1))
         var dates: [CaseEvent.StageDate] = []
         for stage in workflow.stages.prefix(stageIndex + 1) {
-            dates.append(CaseEvent.StageDate(stage.id, entered: day))
+            dates.append(CaseEvent.StageDate(stage: stage.id, entered: day))
             day = day.adding(days: Int.random(in: 0...3, using: &random))
         }
         let fields = Dictionary(uniqueKeysWithValues: RandomWorkflows.fields.map { ($0.name, $0.valid[0]) })
-        let imported = CaseEvent.Imported(ledgerFile: "random.csv", sha256: "0", row: cases.count + 2, stage: dates[stageIndex].stage,
+        let imported = CaseEvent.Imported(source: "random.csv", sha256: "0", row: cases.count + 2, stage: dates[stageIndex].stage,
                                           stageDates: dates, fields: fields, priority: .urgent, difficulty: .hard, helper: "李娜")
         let occurredAt = Timestamp(startOf: dates[stageIndex].entered)
         let event = CaseEvent.imported(imported)

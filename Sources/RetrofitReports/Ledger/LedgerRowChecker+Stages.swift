@@ -32,8 +32,8 @@ extension LedgerRowChecker {
         }
         checkProcedureOrder(earlier, row: row, current: workflow.stageIndex(stage.id) ?? 0)
         let ordered = earlier.sorted { ($0.date, $0.order) < ($1.date, $1.order) }
-        return ordered.map { CaseEvent.StageDate($0.stage, entered: $0.date) }
-            + [CaseEvent.StageDate(stage.id, entered: entered)]
+        return ordered.map { CaseEvent.StageDate(stage: $0.stage, entered: $0.date) }
+            + [CaseEvent.StageDate(stage: stage.id, entered: entered)]
     }
 
     /// Stages before the current one in the workflow's order must have dates that never go backwards.

@@ -66,7 +66,7 @@ struct LedgerRowChecker {
         let difficulty = checkChoice(cells, row: row, column: LedgerColumn.difficulty, default: CaseDifficulty.normal)
         guard problems.count == before, let caseID, let stage, let entered, let priority, let difficulty else { return nil }
         let helper = cells.named(LedgerColumn.helper)
-        let event = CaseEvent.Imported(ledgerFile: source, sha256: sha256, row: row, stage: stage.id, stageDates: stageDates,
+        let event = CaseEvent.Imported(source: source, sha256: sha256, row: row, stage: stage.id, stageDates: stageDates,
                                        fields: fields, priority: priority, difficulty: difficulty,
                                        helper: helper.isEmpty ? nil : helper)
         return LedgerCase(row: row, caseID: caseID, workflow: workflow, event: event, occurredAt: Timestamp(startOf: entered))
