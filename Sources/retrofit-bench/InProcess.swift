@@ -336,19 +336,28 @@ enum InProcess {
         return result
     }
 
+    static func longIDs(_ scale: String, _ count: Int) -> [String] { Fixtures.ids("LONG-\(scale)", count) }
+    static func freshIDs(_ scale: String, _ count: Int) -> [String] { Fixtures.ids("FRESH-\(scale)", count) }
+
+    /// Adds the long cases and their fresh counterparts. Run by the parent before the child measures, so the
+    /// memory used to build 100,000-event histories is not in the child's peak.
+    static func prepareLongCases(db: String, scale: String, events: Int, count: Int) throws {
+        let store = try CaseStore(path: db, access: .write)
+        let calendars = try Fixtures.calendars()
+        let workflow = try Fixtures.catalog(calendars).load(Fixtures.workflowID)
+        guard let calendar = calendars[workflow.calendar] else { throw Spawn.Failure(description: "no calendar \(workflow.calendar)") }
+        for id in longIDs(scale, count) {
+            try store.appendHistories([try longHistory(id, events: events, workflow: workflow, calendar: calendar)])
+        }
+        try Fixtures.open(freshIDs(scale, count), service: Fixtures.service(store, calendars: calendars))
+    }
+
     /// A case with `longEvents` events (opened, then notes) advances, against fresh cases, alternately.
     static func longCaseAdvance(_ context: ChildContext) throws -> BenchResult {
         let store = try CaseStore(path: context.db, access: .write)
-        let calendars = try Fixtures.calendars()
-        let service = Fixtures.service(store, calendars: calendars)
-        let workflow = try Fixtures.catalog(calendars).load(Fixtures.workflowID)
-        guard let calendar = calendars[workflow.calendar] else { throw Spawn.Failure(description: "no calendar \(workflow.calendar)") }
-        let longIDs = Fixtures.ids("LONG-\(context.scale)", context.longCases)
-        let freshIDs = Fixtures.ids("FRESH-\(context.scale)", context.longCases)
-        for id in longIDs {
-            try store.appendHistories([try longHistory(id, events: context.longEvents, workflow: workflow, calendar: calendar)])
-        }
-        try Fixtures.open(freshIDs, service: service)
+        let service = Fixtures.service(store, calendars: try Fixtures.calendars())
+        let longIDs = longIDs(context.scale, context.longCases)
+        let freshIDs = freshIDs(context.scale, context.longCases)
         var result = result(context)
         var longTimes: [Double] = []
         var freshTimes: [Double] = []

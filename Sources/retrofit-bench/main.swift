@@ -229,7 +229,18 @@ for scale in scales {
         }
     }
     child("advance", scale: scale, cases: cases, db: db)
-    if cases == largest { child("long-case-advance", scale: scale, cases: cases, db: db) }
+    if cases == largest, wanted("long-case-advance") {
+        progress("\(scale) long cases: appending \(number("long-cases", 3)) cases of \(number("long-events", 100_000)) events…")
+        do {
+            try InProcess.prepareLongCases(db: db, scale: scale, events: number("long-events", 100_000), count: number("long-cases", 3))
+            child("long-case-advance", scale: scale, cases: cases, db: db)
+        } catch {
+            var result = BenchResult(name: "long-case-advance", scale: scale, kind: "in-process")
+            result.status = "failed"
+            result.note = "\(error)"
+            record(result)
+        }
+    }
     if !keep { InProcess.remove(db) }
 }
 
