@@ -10,8 +10,8 @@ enum Baselines {
         return try DatabaseQueue(path: path, configuration: configuration)
     }
 
-    static func runShell(_ sqlite3: String, db: String, script: String, output: String? = nil) throws -> Spawn.Run {
-        try Spawn.checked(sqlite3, ["-bail", db], stdin: script, stdout: output)
+    static func runShell(_ sqlite3: String, db: String, script: String, output: String? = nil, memory: Bool = false) throws -> Spawn.Run {
+        try Spawn.checked(sqlite3, ["-bail", db], stdin: script, stdout: output, memory: memory)
     }
 
     /// What `CaseService.execute` ran for the command that took `source` past `afterVersion` — two reads, then

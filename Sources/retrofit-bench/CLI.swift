@@ -29,15 +29,11 @@ enum CLI {
         return result
     }
 
-    /// Median wall time and the largest maxrss of `runs` runs.
-    static func repeated(_ runs: Int, _ body: (Int) throws -> Spawn.Run) rethrows -> (seconds: Double, peakMB: Double) {
+    /// Median wall time of `runs` direct runs, and the peak memory of one more run under /usr/bin/time.
+    static func repeated(_ runs: Int, _ body: (_ memory: Bool) throws -> Spawn.Run) rethrows -> (seconds: Double, peakMB: Double) {
         var times: [Double] = []
-        var peak = 0.0
-        for index in 0..<runs {
-            let run = try body(index)
-            times.append(run.seconds)
-            peak = max(peak, run.maxRSSMB)
-        }
+        for _ in 0..<runs { times.append(try body(false).seconds) }
+        let peak = try body(true).maxRSSMB ?? -1
         return (Measure.median(times), peak)
     }
 
@@ -57,7 +53,7 @@ enum CLI {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let run = try Spawn.checked(binary.path, ["demo", "--cases", "\(setting.cases)", "--seed", "\(seed)", "--homes", homes,
                                                   "--db", setting.db, "--quiet"],
-                                    stdout: output, environment: Fixtures.environment())
+                                    stdout: output, environment: Fixtures.environment(), memory: true)
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         // "Built PATH: 100000 cases, 1957427 events, as of …"
         let numbers = text.split(separator: ":").dropFirst().first.map { part in
@@ -68,15 +64,15 @@ enum CLI {
         result.seconds = run.seconds
         result.eventsPerSecond = Double(events) / run.seconds
         result.peakMB = run.maxRSSMB
-        result.note = "retrofit demo --cases \(setting.cases) --seed \(seed) --homes \(homes) --quiet: simulation through the engine and appends, pipelined on two threads"
+        result.note = "peak from /usr/bin/time; retrofit demo --cases \(setting.cases) --seed \(seed) --homes \(homes) --quiet: simulation through the engine and appends, pipelined on two threads"
         return (result, events)
     }
 
     /// `retrofit --version` against `sqlite3 -version`: the floor of every command.
     static func startup(_ binary: Binary, _ setting: Setting) throws -> BenchResult {
         var result = base("start-up (--version)", binary, setting)
-        let mine = try repeated(setting.runs) { _ in try Spawn.checked(binary.path, ["--version"]) }
-        let shell = try repeated(setting.runs) { _ in try Spawn.checked(setting.sqlite3, ["-version"]) }
+        let mine = try repeated(setting.runs) { memory in try Spawn.checked(binary.path, ["--version"], memory: memory) }
+        let shell = try repeated(setting.runs) { memory in try Spawn.checked(setting.sqlite3, ["-version"], memory: memory) }
         finish(&result, mine, shell, work: "sqlite3 -version")
         return result
     }
@@ -85,28 +81,28 @@ enum CLI {
     /// and transaction for a twin case.
     static func advance(_ binary: Binary, _ setting: Setting, service: CaseService) throws -> BenchResult {
         var result = base("case advance", binary, setting)
-        let sources = Fixtures.ids("CLI-\(binary.label)-\(setting.scale)-A", setting.runs)
-        let twins = Fixtures.ids("CLI-\(binary.label)-\(setting.scale)-B", setting.runs)
+        // One pair more than timed: the last runs under /usr/bin/time, for the peak memory only.
+        let sources = Fixtures.ids("CLI-\(binary.label)-\(setting.scale)-A", setting.runs + 1)
+        let twins = Fixtures.ids("CLI-\(binary.label)-\(setting.scale)-B", setting.runs + 1)
         try Fixtures.open(sources + twins, service: service)
         let database = try Baselines.readOnly(setting.db)
         var mineTimes: [Double] = []
         var shellTimes: [Double] = []
         var minePeak = 0.0
         var shellPeak = 0.0
-        for (source, twin) in zip(sources, twins) {
+        for (index, (source, twin)) in zip(sources, twins).enumerated() {
+            let memory = index == setting.runs
             let run = try Spawn.checked(binary.path, ["case", "advance", source, "--db", setting.db],
-                                        environment: Fixtures.environment())
-            mineTimes.append(run.seconds)
-            minePeak = max(minePeak, run.maxRSSMB)
+                                        environment: Fixtures.environment(), memory: memory)
+            if memory { minePeak = run.maxRSSMB ?? -1 } else { mineTimes.append(run.seconds) }
             let scriptPath = "\(setting.work)/advance-\(twin).sql"
             defer { try? FileManager.default.removeItem(atPath: scriptPath) }
             var script = try SQLScript(path: scriptPath)
             script.durability()
             try database.read { db in try Baselines.command(&script, db: db, source: source, twin: twin, afterVersion: 1) }
             script.close()
-            let shell = try Baselines.runShell(setting.sqlite3, db: setting.db, script: scriptPath)
-            shellTimes.append(shell.seconds)
-            shellPeak = max(shellPeak, shell.maxRSSMB)
+            let shell = try Baselines.runShell(setting.sqlite3, db: setting.db, script: scriptPath, memory: memory)
+            if memory { shellPeak = shell.maxRSSMB ?? -1 } else { shellTimes.append(shell.seconds) }
         }
         result.events = try InProcess.eventCount(setting.db)
         finish(&result, (Measure.median(mineTimes), minePeak), (Measure.median(shellTimes), shellPeak),
@@ -121,15 +117,15 @@ enum CLI {
             let row = try Row.fetchOne(db, sql: "SELECT id, version FROM case_state WHERE status = 'active' ORDER BY version DESC, id LIMIT 1")
             return (row?["id"] as String? ?? "", row?["version"] as Int? ?? 0)
         }
-        let mine = try repeated(setting.runs) { _ in
-            try Spawn.checked(binary.path, ["case", "show", id, "--db", setting.db], environment: Fixtures.environment())
+        let mine = try repeated(setting.runs) { memory in
+            try Spawn.checked(binary.path, ["case", "show", id, "--db", setting.db], environment: Fixtures.environment(), memory: memory)
         }
         let scriptPath = "\(setting.work)/show.sql"
         defer { try? FileManager.default.removeItem(atPath: scriptPath) }
         var script = try SQLScript(path: scriptPath)
         Baselines.show(&script, caseID: id, afterVersion: max(0, version - 20))
         script.close()
-        let shell = try repeated(setting.runs) { _ in try Baselines.runShell(setting.sqlite3, db: setting.db, script: scriptPath) }
+        let shell = try repeated(setting.runs) { memory in try Baselines.runShell(setting.sqlite3, db: setting.db, script: scriptPath, memory: memory) }
         result.events = try InProcess.eventCount(setting.db)
         result.note = "case \(id) (\(version) events)"
         finish(&result, mine, shell, work: "a sqlite3 process: the case with its workflow, and its last 20 events, printed")
@@ -139,15 +135,15 @@ enum CLI {
     /// `retrofit overdue` against sqlite3 printing the same rows.
     static func overdue(_ binary: Binary, _ setting: Setting) throws -> BenchResult {
         var result = base("overdue", binary, setting)
-        let mine = try repeated(setting.runs) { _ in
-            try Spawn.checked(binary.path, ["overdue", "--db", setting.db], environment: Fixtures.environment())
+        let mine = try repeated(setting.runs) { memory in
+            try Spawn.checked(binary.path, ["overdue", "--db", setting.db], environment: Fixtures.environment(), memory: memory)
         }
         let scriptPath = "\(setting.work)/overdue-cli.sql"
         defer { try? FileManager.default.removeItem(atPath: scriptPath) }
         var script = try SQLScript(path: scriptPath)
         Baselines.overdue(&script, date: Fixtures.now.date.description)
         script.close()
-        let shell = try repeated(setting.runs) { _ in try Baselines.runShell(setting.sqlite3, db: setting.db, script: scriptPath) }
+        let shell = try repeated(setting.runs) { memory in try Baselines.runShell(setting.sqlite3, db: setting.db, script: scriptPath, memory: memory) }
         let (active, rows) = try Baselines.readOnly(setting.db).read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM case_state WHERE status = 'active'") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM case_state WHERE status = 'active' AND deadline < ?", arguments: [Fixtures.now.date.description]) ?? 0)
@@ -174,8 +170,8 @@ enum CLI {
             result.note = "not in this build yet (\(why)); the suite times it once `retrofit \(arguments.prefix(2).joined(separator: " ")) --help` works"
             return result
         }
-        let mine = try repeated(setting.runs) { _ in
-            try Spawn.checked(binary.path, arguments + ["--db", setting.db], environment: Fixtures.environment())
+        let mine = try repeated(setting.runs) { memory in
+            try Spawn.checked(binary.path, arguments + ["--db", setting.db], environment: Fixtures.environment(), memory: memory)
         }
         result.seconds = mine.seconds
         result.perOperationMs = mine.seconds * 1000

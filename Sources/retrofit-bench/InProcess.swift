@@ -127,8 +127,8 @@ enum InProcess {
             }
         }
         script.close()
-        let shell = try Baselines.runShell(context.sqlite3, db: shellPath, script: scriptPath)
-        result.sqlite = Baseline(seconds: shell.seconds, eventsPerSecond: Double(summary.events) / shell.seconds, peakMB: shell.maxRSSMB,
+        let shell = try Baselines.runShell(context.sqlite3, db: shellPath, script: scriptPath, memory: true)
+        result.sqlite = Baseline(seconds: shell.seconds, eventsPerSecond: Double(summary.events) / shell.seconds, peakMB: shell.maxRSSMB ?? -1,
                                  work: "the same INSERTs (events, case_state, stage_visit, suspension) and version checks, 1,000 cases a transaction, from a script")
         result.ratio = seconds / shell.seconds
         result.note = "appendHistories (encoding + writing on one thread); \(summary.cases) cases"
@@ -156,8 +156,8 @@ enum InProcess {
         var script = try SQLScript(path: scriptPath)
         script.line("SELECT length(sha3_query('SELECT * FROM event ORDER BY sequence', 256));")
         script.close()
-        let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath)
-        result.sqlite = Baseline(seconds: shell.seconds, eventsPerSecond: Double(verification.events) / shell.seconds, peakMB: shell.maxRSSMB,
+        let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath, memory: true)
+        result.sqlite = Baseline(seconds: shell.seconds, eventsPerSecond: Double(verification.events) / shell.seconds, peakMB: shell.maxRSSMB ?? -1,
                                  work: "sha3_query over SELECT * FROM event ORDER BY sequence (one SHA3-256 of every value)")
         result.ratio = seconds / shell.seconds
         return result
@@ -191,12 +191,10 @@ enum InProcess {
         Baselines.overdue(&script, date: date.description)
         script.close()
         var shellTimes: [Double] = []
-        var shellPeak = 0.0
         for _ in 0..<context.repeats {
-            let run = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath)
-            shellTimes.append(run.seconds)
-            shellPeak = max(shellPeak, run.maxRSSMB)
+            shellTimes.append(try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath).seconds)
         }
+        let shellPeak = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath, memory: true).maxRSSMB ?? -1
         let shellSeconds = Measure.median(shellTimes)
         result.sqlite = Baseline(seconds: shellSeconds, perOperationMs: shellSeconds * 1000, peakMB: shellPeak,
                                  work: "a sqlite3 process: the same WHERE and ORDER BY, the same columns printed as a .mode column table")
@@ -239,8 +237,8 @@ enum InProcess {
             script.line("SELECT c.snapshot, w.source FROM case_state c JOIN workflow_definition w ON w.id = c.workflow_id AND w.version = c.workflow_version WHERE c.id = \(SQLText.quote(id));")
         }
         script.close()
-        let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath)
-        result.sqlite = Baseline(seconds: shell.seconds, perOperationMs: shell.seconds * 1000, peakMB: shell.maxRSSMB,
+        let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath, memory: true)
+        result.sqlite = Baseline(seconds: shell.seconds, perOperationMs: shell.seconds * 1000, peakMB: shell.maxRSSMB ?? -1,
                                  work: "the same queries: the active cases, then each one's snapshot and workflow (rows printed)")
         result.ratio = (result.seconds ?? 0) / shell.seconds
         result.note = "decodes every active case's snapshot and computes its schedule; the shell only fetches them"
@@ -285,8 +283,8 @@ enum InProcess {
         digests.forEach { script.line($0) }
         script.line("COMMIT;")
         script.close()
-        let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath)
-        result.sqlite = Baseline(seconds: shell.seconds, eventsPerSecond: Double(report.events) / shell.seconds, peakMB: shell.maxRSSMB,
+        let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath, memory: true)
+        result.sqlite = Baseline(seconds: shell.seconds, eventsPerSecond: Double(report.events) / shell.seconds, peakMB: shell.maxRSSMB ?? -1,
                                  work: "one transaction: read the projections, delete them, read the log in case order, insert every projection row again, read them again")
         result.ratio = seconds / shell.seconds
         result.note = "\(report.cases) cases; the store also decodes every event and replays every case"
@@ -329,8 +327,8 @@ enum InProcess {
             }
         }
         script.close()
-        let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath)
-        result.sqlite = Baseline(seconds: shell.seconds, perOperationMs: shell.seconds / Double(count) * 1000, peakMB: shell.maxRSSMB,
+        let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath, memory: true)
+        result.sqlite = Baseline(seconds: shell.seconds, perOperationMs: shell.seconds / Double(count) * 1000, peakMB: shell.maxRSSMB ?? -1,
                                  work: "one sqlite3 process running the same reads and the same \(count) transactions (for twin cases)")
         result.ratio = total / shell.seconds
         return result

@@ -20,9 +20,9 @@ struct BenchResult: Codable {
     var perOperationMs: Double?
     var eventsPerSecond: Double?
     /// Peak resident memory in MB: VmHWM after a reset just before the timed part (in-process), or
-    /// ru_maxrss of the whole process (CLI).
+    /// the whole process's maximum RSS from `/usr/bin/time -f %M` (CLI).
     var peakMB: Double?
-    /// ru_maxrss of the whole child process (set-up included), for in-process results.
+    /// The whole child process's maximum RSS (set-up included; /usr/bin/time), for in-process results.
     var processPeakMB: Double?
     /// Rows printed or returned, where that says something.
     var rows: Int?

@@ -8,8 +8,12 @@ enum Spawn {
     struct Run {
         let status: Int32
         let seconds: Double
-        let maxRSSMB: Double
+        /// Peak resident memory, from `/usr/bin/time -f %M` when asked for (else nil). wait4's ru_maxrss
+        /// cannot be used: posix_spawn is a vfork, and Linux carries the parent's peak into the child's.
+        let maxRSSMB: Double?
     }
+
+    static let timeCommand = "/usr/bin/time"
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -18,7 +22,19 @@ enum Spawn {
     /// Runs `path arguments…` with stdin from `stdin` (or /dev/null) and stdout to `stdout` (or /dev/null);
     /// stderr is inherited unless `stderr` is given. The child starts in this process's directory.
     static func run(_ path: String, _ arguments: [String], stdin: String? = nil, stdout: String? = nil, stderr: String? = nil,
-                    environment: [String: String] = [:]) throws -> Run {
+                    environment: [String: String] = [:], memory: Bool = false) throws -> Run {
+        if memory {
+            guard FileManager.default.isExecutableFile(atPath: timeCommand) else {
+                throw Failure(description: "\(timeCommand) is missing (apt-get install -y time)")
+            }
+            let report = NSTemporaryDirectory() + "retrofit-bench-time-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
+            defer { try? FileManager.default.removeItem(atPath: report) }
+            let run = try run(timeCommand, ["-f", "%M", "-o", report, path] + arguments, stdin: stdin, stdout: stdout, stderr: stderr,
+                              environment: environment)
+            let kilobytes = ((try? String(contentsOfFile: report, encoding: .utf8)) ?? "").split(separator: "\n")
+                .compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.last
+            return Run(status: run.status, seconds: run.seconds, maxRSSMB: kilobytes.map { $0 / 1024 })
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -45,16 +61,16 @@ enum Spawn {
         }
         let seconds = Measure.now() - start
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Run(status: exitStatus, seconds: seconds, maxRSSMB: Double(usage.ru_maxrss) / 1024)
+        return Run(status: exitStatus, seconds: seconds, maxRSSMB: nil)
     }
 
     /// Like `run`, but fails unless the exit status is 0.
     @discardableResult
     static func checked(_ path: String, _ arguments: [String], stdin: String? = nil, stdout: String? = nil,
-                        environment: [String: String] = [:]) throws -> Run {
+                        environment: [String: String] = [:], memory: Bool = false) throws -> Run {
         let errors = NSTemporaryDirectory() + "retrofit-bench-stderr-\(getpid()).txt"
         defer { try? FileManager.default.removeItem(atPath: errors) }
-        let result = try run(path, arguments, stdin: stdin, stdout: stdout, stderr: errors, environment: environment)
+        let result = try run(path, arguments, stdin: stdin, stdout: stdout, stderr: errors, environment: environment, memory: memory)
         guard result.status == 0 else {
             let message = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
             throw Failure(description: "\(([path] + arguments).joined(separator: " ")) exited \(result.status): \(message.prefix(2_000))")

@@ -153,7 +153,7 @@ var report = BenchReport(
     for name in ["advances", "repeats", "long-events", "long-cases"] where options[name] != nil { arguments += ["--\(name)", options[name] ?? ""] }
     progress("\(scale) \(name)…")
     do {
-        let run = try Spawn.checked(selfPath, arguments, stdout: output)
+        let run = try Spawn.checked(selfPath, arguments, stdout: output, memory: true)
         var result = try JSONDecoder().decode(BenchResult.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
         result.processPeakMB = run.maxRSSMB
         record(result)
