@@ -51,7 +51,7 @@ struct ChainCursor {
     var previous: String
 
     init(db: Database) throws {
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM event ORDER BY sequence DESC LIMIT 1")
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM event ORDER BY sequence DESC LIMIT 1"))
         sequence = head?["sequence"] as Int64? ?? 0
         previous = head?["hash"] as String? ?? EventHash.genesis
     }

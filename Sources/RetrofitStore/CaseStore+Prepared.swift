@@ -53,7 +53,7 @@ extension CaseStore {
             var chain = try ChainCursor(db: db)
             var stored: Set<String> = []
             for history in histories {
-                let existing = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM event WHERE case_id = ?", arguments: [history.caseID]) ?? 0
+                let existing = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(version) FROM event WHERE case_id = ?"), arguments: [history.caseID]) ?? 0
                 guard existing == 0 else { throw StoreError.conflict(caseID: history.caseID, expected: 0, actual: existing) }
                 let key = "\(history.workflow.id)@\(history.workflow.version)"
                 if stored.insert(key).inserted { try storeDefinition(history.workflow, db: db) }

@@ -25,8 +25,8 @@ extension CaseStore {
             ])
         let first = onlyRecentVisits ? max(0, state.visits.count - 2) : 0
         if !onlyRecentVisits {
-            try db.execute(sql: "DELETE FROM stage_visit WHERE case_id = ?", arguments: [state.id])
-            try db.execute(sql: "DELETE FROM suspension WHERE case_id = ?", arguments: [state.id])
+            try db.cachedStatement(sql: "DELETE FROM stage_visit WHERE case_id = ?").execute(arguments: [state.id])
+            try db.cachedStatement(sql: "DELETE FROM suspension WHERE case_id = ?").execute(arguments: [state.id])
         }
         let lastDay = state.lastOccurredAt.date
         for index in first..<state.visits.count {

@@ -52,11 +52,11 @@ extension CaseStore {
     /// The case's current state and the workflow source it runs under, or nil if there is no such case.
     public func loadCase(_ id: String) throws(StoreError) -> (state: CaseState, workflowSource: String)? {
         let row = try read { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT c.snapshot, w.source FROM case_state c
                 JOIN workflow_definition w ON w.id = c.workflow_id AND w.version = c.workflow_version
                 WHERE c.id = ?
-                """, arguments: [id])
+                """), arguments: [id])
         }
         guard let row else { return nil }
         guard let snapshot = row["snapshot"] as String?, let source = row["source"] as String? else {
@@ -168,7 +168,7 @@ extension CaseStore {
     /// The people register, by name.
     public func people() throws(StoreError) -> [PersonRegistered] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role, district FROM person ORDER BY name").compactMap { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT name, role, district FROM person ORDER BY name")).compactMap { row in
                 guard let name = row["name"] as String?, let role = (row["role"] as String?).flatMap(Role.init) else { return nil }
                 return PersonRegistered(name: name, role: role, district: row["district"] as String?)
             }
