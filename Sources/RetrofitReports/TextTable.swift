@@ -17,22 +17,26 @@ public struct TextTable {
         for row in rowWidths {
             for index in 0..<columns { widths[index] = max(widths[index], row[index]) }
         }
-        var text = ""
-        var first = true
+        // Built as UTF-8 bytes: appending to a String cell by cell costs more than measuring the cells.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((rows.count + 2) * (widths.reduce(0, +) + 2 * columns))
         func line(_ cells: [String], _ cellWidths: [Int]) {
-            var line = ""
             for index in 0..<columns {
-                line += index < cells.count ? cells[index] : ""
-                if index < columns - 1 { line += String(repeating: " ", count: widths[index] - cellWidths[index] + 2) }
+                if index < cells.count { bytes.append(contentsOf: cells[index].utf8) }
+                if index < columns - 1 {
+                    for _ in 0..<(widths[index] - cellWidths[index] + 2) { bytes.append(UInt8(ascii: " ")) }
+                }
             }
-            if !first { text += "\n" }
-            first = false
-            text += line.trimmingTrailingSpaces()
+            while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
         }
         line(headers, headerWidths)
+        bytes.append(UInt8(ascii: "\n"))
         line(widths.map { String(repeating: "-", count: $0) }, widths)
-        for (row, cellWidths) in zip(rows, rowWidths) { line(row, cellWidths) }
-        return text
+        for (row, cellWidths) in zip(rows, rowWidths) {
+            bytes.append(UInt8(ascii: "\n"))
+            line(row, cellWidths)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
