@@ -43,7 +43,14 @@ public struct TextTable {
 extension String {
     /// Columns the text takes in a terminal: East Asian wide and full-width characters take two.
     public var displayWidth: Int {
-        unicodeScalars.reduce(0) { $0 + $1.displayWidth }
+        // Printable ASCII (most cells: ids, dates, numbers) is one column a byte.
+        var text = self
+        let ascii = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        }
+        if ascii { return utf8.count }
+        return unicodeScalars.reduce(0) { $0 + $1.displayWidth }
     }
 
     func trimmingTrailingSpaces() -> String {
