@@ -54,7 +54,8 @@ let package = Package(
         // Benchmarks: an executable that measures and prints JSON (see BENCHMARKS.md); not run by `swift test`.
         .executableTarget(
             name: "retrofit-bench",
-            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins"]
+            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "RetrofitTestSupport",

@@ -68,7 +68,7 @@ public struct CaseService: Sendable {
             throw .store(.unknownCase(caseID))
         }
         let workflow = try wrap { () throws(WorkflowLookupError) in
-            try WorkflowCatalog.loadStored(source: source, id: state.workflowID, version: state.workflowVersion)
+            try StoredWorkflowCache.definition(source: source, id: state.workflowID, version: state.workflowVersion)
         }
         return (state, workflow)
     }

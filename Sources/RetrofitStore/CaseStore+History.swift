@@ -38,23 +38,10 @@ extension CaseStore {
     ///
     /// - Throws: `StoreError.conflict` if any of the cases already has events (nothing is written).
     public func appendHistories(_ histories: [CaseHistoryAppend]) throws(StoreError) {
-        try write { db in
-            var chain = try ChainCursor(db: db)
-            var stored: Set<String> = []
-            for history in histories {
-                let existing = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM event WHERE case_id = ?", arguments: [history.caseID]) ?? 0
-                guard existing == 0 else { throw StoreError.conflict(caseID: history.caseID, expected: 0, actual: existing) }
-                let key = "\(history.workflow.id)@\(history.workflow.version)"
-                if stored.insert(key).inserted { try storeDefinition(history.workflow, db: db) }
-                for (offset, entry) in history.entries.enumerated() {
-                    try chain.insert(db: db, caseID: history.caseID, version: offset + 1, type: entry.event.type,
-                                     occurredAt: entry.occurredAt.description, recordedAt: entry.recordedAt.description,
-                                     actor: entry.actor, payload: try entry.event.payloadJSON(),
-                                     workflowID: history.workflow.id, workflowVersion: history.workflow.version)
-                }
-                try CaseStore.writeProjection(history.state, schedule: history.schedule, db: db, onlyRecentVisits: false)
-            }
-        }
+        var prepared: [PreparedCaseHistory] = []
+        prepared.reserveCapacity(histories.count)
+        for history in histories { prepared.append(try prepare(history)) }
+        try appendPrepared(prepared)
     }
 }
 
@@ -64,7 +51,7 @@ struct ChainCursor {
     var previous: String
 
     init(db: Database) throws {
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM event ORDER BY sequence DESC LIMIT 1")
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM event ORDER BY sequence DESC LIMIT 1"))
         sequence = head?["sequence"] as Int64? ?? 0
         previous = head?["hash"] as String? ?? EventHash.genesis
     }

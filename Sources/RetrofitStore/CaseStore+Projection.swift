@@ -5,10 +5,10 @@ import RetrofitCore
 extension CaseStore {
     /// Writes a case's query rows. With `onlyRecentVisits`, only the last two visits are rewritten:
     /// an event changes at most the visit it ends and the one it starts.
-    static func writeProjection(_ state: CaseState, schedule: CaseSchedule, db: Database, onlyRecentVisits: Bool) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let snapshot = String(decoding: try encoder.encode(state), as: UTF8.self)
+    /// - Parameter snapshot: `snapshotJSON(state)` when the caller has it already.
+    static func writeProjection(_ state: CaseState, schedule: CaseSchedule, db: Database, onlyRecentVisits: Bool,
+                                snapshot encoded: String? = nil) throws {
+        let snapshot = try encoded ?? snapshotJSON(state)
         let running = state.status == .active
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO case_state (id, workflow_id, workflow_version, stage, status, version, helper, district,
@@ -25,8 +25,8 @@ extension CaseStore {
             ])
         let first = onlyRecentVisits ? max(0, state.visits.count - 2) : 0
         if !onlyRecentVisits {
-            try db.execute(sql: "DELETE FROM stage_visit WHERE case_id = ?", arguments: [state.id])
-            try db.execute(sql: "DELETE FROM suspension WHERE case_id = ?", arguments: [state.id])
+            try db.cachedStatement(sql: "DELETE FROM stage_visit WHERE case_id = ?").execute(arguments: [state.id])
+            try db.cachedStatement(sql: "DELETE FROM suspension WHERE case_id = ?").execute(arguments: [state.id])
         }
         let lastDay = state.lastOccurredAt.date
         for index in first..<state.visits.count {
@@ -44,5 +44,12 @@ extension CaseStore {
                                              suspension.until?.description, suspension.reason.rawValue, suspension.note])
             }
         }
+    }
+
+    /// The state as stored in `case_state.snapshot`.
+    static func snapshotJSON(_ state: CaseState) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(state), as: UTF8.self)
     }
 }

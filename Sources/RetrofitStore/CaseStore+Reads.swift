@@ -52,11 +52,11 @@ extension CaseStore {
     /// The case's current state and the workflow source it runs under, or nil if there is no such case.
     public func loadCase(_ id: String) throws(StoreError) -> (state: CaseState, workflowSource: String)? {
         let row = try read { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT c.snapshot, w.source FROM case_state c
                 JOIN workflow_definition w ON w.id = c.workflow_id AND w.version = c.workflow_version
                 WHERE c.id = ?
-                """, arguments: [id])
+                """), arguments: [id])
         }
         guard let row else { return nil }
         guard let snapshot = row["snapshot"] as String?, let source = row["source"] as String? else {
@@ -89,28 +89,32 @@ extension CaseStore {
     /// A page of a case's events, in version order, starting after `afterVersion`.
     public func events(caseID: String, afterVersion: Int = 0, limit: Int = Int.max) throws(StoreError) -> [StoredEvent] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM event WHERE case_id = ? AND version > ? ORDER BY version LIMIT ?
-                """, arguments: [caseID, afterVersion, limit]).map(CaseStore.storedEvent)
+            try Row.fetchCursor(db, sql: """
+                SELECT \(CaseStore.eventColumns) FROM event WHERE case_id = ? AND version > ? ORDER BY version LIMIT ?
+                """, arguments: [caseID, afterVersion, limit]).map(CaseStore.storedEvent).reduce(into: []) { $0.append($1) }
         }
     }
 
     /// Calls `body` with every event in log order, one at a time, without loading the log into memory.
     public func forEachEvent(_ body: (StoredEvent) throws -> Void) throws(StoreError) {
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM event ORDER BY sequence")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(CaseStore.eventColumns) FROM event ORDER BY sequence")
             while let row = try cursor.next() { try body(CaseStore.storedEvent(row)) }
         }
     }
 
+    /// The event columns `storedEvent` reads, by position (a name lookup per column per row costs more than the row).
+    static let eventColumns = "sequence, case_id, version, type, occurred_at, recorded_at, actor, payload, workflow_id, workflow_version, hash"
+
+    /// An event from a row of `SELECT \(eventColumns)`.
     static func storedEvent(_ row: Row) -> StoredEvent {
         StoredEvent(
-            sequence: row["sequence"] as Int64? ?? 0, caseID: row["case_id"] as String? ?? "",
-            version: row["version"] as Int? ?? 0, type: row["type"] as String? ?? "",
-            occurredAt: row["occurred_at"] as String? ?? "", recordedAt: row["recorded_at"] as String? ?? "",
-            actor: row["actor"] as String? ?? "", payload: row["payload"] as String? ?? "",
-            workflowID: row["workflow_id"] as String? ?? "", workflowVersion: row["workflow_version"] as Int? ?? 0,
-            hash: row["hash"] as String? ?? "")
+            sequence: row[0] as Int64? ?? 0, caseID: row[1] as String? ?? "",
+            version: row[2] as Int? ?? 0, type: row[3] as String? ?? "",
+            occurredAt: row[4] as String? ?? "", recordedAt: row[5] as String? ?? "",
+            actor: row[6] as String? ?? "", payload: row[7] as String? ?? "",
+            workflowID: row[8] as String? ?? "", workflowVersion: row[9] as Int? ?? 0,
+            hash: row[10] as String? ?? "")
     }
 
     /// Cases matching `filter`, ordered by id.
@@ -118,7 +122,8 @@ extension CaseStore {
         let (clauses, arguments) = filter.sql()
         let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM case_state \(condition) ORDER BY id", arguments: arguments).map(CaseStore.caseRow)
+            try Row.fetchCursor(db, sql: "SELECT \(CaseStore.caseRowColumns) FROM case_state \(condition) ORDER BY id", arguments: arguments)
+                .map(CaseStore.caseRow).reduce(into: []) { $0.append($1) }
         }
     }
 
@@ -134,29 +139,36 @@ extension CaseStore {
             arguments += [date.description]
         }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM case_state WHERE \(clauses.joined(separator: " AND ")) ORDER BY deadline, id",
-                             arguments: arguments).map(CaseStore.caseRow)
+            try Row.fetchCursor(db, sql: "SELECT \(CaseStore.caseRowColumns) FROM case_state WHERE \(clauses.joined(separator: " AND ")) ORDER BY deadline, id",
+                                arguments: arguments).map(CaseStore.caseRow).reduce(into: []) { $0.append($1) }
         }
     }
 
+    /// The case_state columns `caseRow` reads, by position; not the snapshot, which listings do not need.
+    static let caseRowColumns = """
+        id, workflow_id, workflow_version, stage, status, version, helper, district, priority, difficulty, \
+        stage_entered_at, deadline, due_soon_from, deadline_problem
+        """
+
+    /// A listing row from a row of `SELECT \(caseRowColumns)`.
     static func caseRow(_ row: Row) -> CaseRow {
         CaseRow(
-            id: row["id"] as String? ?? "", workflowID: row["workflow_id"] as String? ?? "",
-            workflowVersion: row["workflow_version"] as Int? ?? 0, stage: row["stage"] as String? ?? "",
-            status: CaseStatus(rawValue: row["status"] as String? ?? "") ?? .active, version: row["version"] as Int? ?? 0,
-            helper: row["helper"] as String?, district: row["district"] as String?,
-            priority: CasePriority(rawValue: row["priority"] as String? ?? "") ?? .normal,
-            difficulty: CaseDifficulty(rawValue: row["difficulty"] as String? ?? "") ?? .normal,
-            stageEnteredAt: row["stage_entered_at"] as String? ?? "",
-            deadline: (row["deadline"] as String?).flatMap { CivilDate(iso: $0) },
-            dueSoonFrom: (row["due_soon_from"] as String?).flatMap { CivilDate(iso: $0) },
-            deadlineProblem: row["deadline_problem"] as String?)
+            id: row[0] as String? ?? "", workflowID: row[1] as String? ?? "",
+            workflowVersion: row[2] as Int? ?? 0, stage: row[3] as String? ?? "",
+            status: CaseStatus(rawValue: row[4] as String? ?? "") ?? .active, version: row[5] as Int? ?? 0,
+            helper: row[6] as String?, district: row[7] as String?,
+            priority: CasePriority(rawValue: row[8] as String? ?? "") ?? .normal,
+            difficulty: CaseDifficulty(rawValue: row[9] as String? ?? "") ?? .normal,
+            stageEnteredAt: row[10] as String? ?? "",
+            deadline: (row[11] as String?).flatMap { CivilDate(stored: $0) },
+            dueSoonFrom: (row[12] as String?).flatMap { CivilDate(stored: $0) },
+            deadlineProblem: row[13] as String?)
     }
 
     /// The people register, by name.
     public func people() throws(StoreError) -> [PersonRegistered] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role, district FROM person ORDER BY name").compactMap { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT name, role, district FROM person ORDER BY name")).compactMap { row in
                 guard let name = row["name"] as String?, let role = (row["role"] as String?).flatMap(Role.init) else { return nil }
                 return PersonRegistered(name: name, role: role, district: row["district"] as String?)
             }
@@ -186,7 +198,7 @@ extension CaseStore {
     public func forEachCaseHistory(_ body: (String, [StoredEvent]) throws -> Void) throws(StoreError) {
         try read { db in
             var pending: [StoredEvent] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM event WHERE case_id NOT LIKE '~%' ORDER BY case_id, version")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(CaseStore.eventColumns) FROM event WHERE case_id NOT LIKE '~%' ORDER BY case_id, version")
             while let row = try cursor.next() {
                 let event = CaseStore.storedEvent(row)
                 if let last = pending.last, last.caseID != event.caseID {

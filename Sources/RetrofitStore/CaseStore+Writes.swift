@@ -14,7 +14,7 @@ extension CaseStore {
     @discardableResult
     public func append(_ append: CaseAppend, state: CaseState, schedule: CaseSchedule) throws(StoreError) -> [StoredEvent] {
         try write { db in
-            let current = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM event WHERE case_id = ?", arguments: [append.caseID]) ?? 0
+            let current = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(version) FROM event WHERE case_id = ?"), arguments: [append.caseID]) ?? 0
             guard current == append.expectedVersion else {
                 throw StoreError.conflict(caseID: append.caseID, expected: append.expectedVersion, actual: current)
             }
@@ -63,7 +63,7 @@ extension CaseStore {
 
     func storeDefinition(_ workflow: WorkflowDefinition, db: Database) throws {
         let digest = EventHash.digest(Data(workflow.source.utf8))
-        let stored = try String.fetchOne(db, sql: "SELECT digest FROM workflow_definition WHERE id = ? AND version = ?",
+        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT digest FROM workflow_definition WHERE id = ? AND version = ?"),
                                          arguments: [workflow.id, workflow.version])
         if let stored {
             if stored != digest { throw StoreError.workflowChanged(id: workflow.id, version: workflow.version) }

@@ -104,8 +104,12 @@ public struct CaseStore: Sendable {
     }
 
     /// Runs a read, translating errors.
+    ///
+    /// Every read of the store is one SELECT (or PRAGMA), which SQLite already runs as one consistent
+    /// snapshot, so no transaction is opened around it: GRDB's `read` adds BEGIN, two `PRAGMA query_only`
+    /// and COMMIT, four statements to prepare for each read of one row.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer.read(body) } catch { throw CaseStore.translate(error, path: path) }
+        do { return try writer.unsafeRead(body) } catch { throw CaseStore.translate(error, path: path) }
     }
 
     /// Runs `body` in one IMMEDIATE transaction: the write lock is taken before anything is read,

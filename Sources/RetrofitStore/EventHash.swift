@@ -12,10 +12,18 @@ public enum EventHash {
                                occurredAt: String, recordedAt: String, actor: String, payload: String,
                                workflowID: String, workflowVersion: Int) -> String {
         // Unit separators cannot appear in any field that matters, so the joined text is unambiguous.
-        let separator = "\u{1F}"
-        let canonical = [previous, String(sequence), caseID, String(version), type, occurredAt, recordedAt,
-                         actor, workflowID, String(workflowVersion), payload].joined(separator: separator)
-        return hex(SHA256.hash(data: Data(canonical.utf8)))
+        // The fields are fed to the hash one by one: the same bytes as hashing them joined, without building the text.
+        var hasher = SHA256()
+        var separator: UInt8 = 0x1F
+        var first = true
+        for field in [previous, String(sequence), caseID, String(version), type, occurredAt, recordedAt,
+                      actor, workflowID, String(workflowVersion), payload] {
+            if !first { withUnsafeBytes(of: &separator) { hasher.update(bufferPointer: $0) } }
+            first = false
+            var field = field
+            field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hex(hasher.finalize())
     }
 
     /// SHA-256 (hex) of a text, used to fingerprint workflow definitions and imported files.

@@ -10,6 +10,8 @@ struct CaseSimulation {
     let now: Timestamp
     let district: String
     let serial: Int
+    /// Homes per building, in pairs (two homes a floor).
+    let homePairs: ClosedRange<Int>
 
     private(set) var state: CaseState?
     private(set) var entries: [CaseHistoryAppend.Entry] = []
@@ -17,8 +19,10 @@ struct CaseSimulation {
     private var helper: String { DemoPeople.helper(for: district) }
     private var manager: String { DemoPeople.managers[serial % DemoPeople.managers.count].name }
 
-    init(caseID: String, workflow: WorkflowDefinition, calendar: WorkingCalendar, now: Timestamp, district: String, serial: Int) {
+    init(caseID: String, workflow: WorkflowDefinition, calendar: WorkingCalendar, now: Timestamp, district: String, serial: Int,
+         homePairs: ClosedRange<Int> = 5...9) {
         self.caseID = caseID
+        self.homePairs = homePairs
         self.workflow = workflow
         self.calendar = calendar
         self.now = now
@@ -107,7 +111,7 @@ struct CaseSimulation {
             "community": random.pick(DemoPeople.communities) ?? "新华小区",
             "building": "\(Int.random(in: 1...30, using: &random))",
             "unit": "\(Int.random(in: 1...4, using: &random))",
-            "homes": "\(Int.random(in: 5...9, using: &random) * 2)",
+            "homes": "\(Int.random(in: homePairs, using: &random) * 2)",
             "floors": "\(Int.random(in: 5...7, using: &random))",
         ]
         if workflow.field("years_in_service") != nil { fields["years_in_service"] = "\(Int.random(in: 15...30, using: &random))" }
@@ -153,8 +157,10 @@ struct CaseSimulation {
         }
         let voting = registered.adding(days: Int.random(in: 5...15, using: &random))
         for (index, number) in numbers.enumerated() {
-            // A low-floor owner objects now and then, never enough to block a vote unless the case stalls.
-            let vote: BallotChoice = stalls ? (random.chance(40) ? .object : .agree) : (index == 0 && random.chance(30) ? .object : .agree)
+            // A low-floor owner objects now and then, never enough to block a vote unless the case stalls
+            // (under 8 homes one owner's area can block the 3/4 rule, so in the small buildings of --homes all agree).
+            let vote: BallotChoice = stalls ? (random.chance(40) ? .object : .agree)
+                : (index == 0 && numbers.count >= 8 && random.chance(30) ? .object : .agree)
             perform(.castBallot(home: number, vote: vote), on: min(voting, leave), actor: helper, role: .helper, random: &random)
         }
     }

@@ -11,13 +11,17 @@ public struct DemoGenerator: Sendable {
         public var now: Timestamp
         /// Cases per transaction.
         public var batchSize: Int
+        /// Homes per building (an even number in this range): each home is recorded in the register and votes,
+        /// so this sets the event count — 10...18 (the default) gives about 37 events per case, 4...6 about 20.
+        public var homes: ClosedRange<Int>
 
-        public init(cases: Int, seed: UInt64, years: Int, now: Timestamp, batchSize: Int = 1_000) {
+        public init(cases: Int, seed: UInt64, years: Int, now: Timestamp, batchSize: Int = 1_000, homes: ClosedRange<Int> = 10...18) {
             self.cases = cases
             self.seed = seed
             self.years = years
             self.now = now
             self.batchSize = batchSize
+            self.homes = homes
         }
     }
 
@@ -41,14 +45,47 @@ public struct DemoGenerator: Sendable {
     }
 
     /// Registers the sample people (when the register is empty) and appends every case.
+    ///
+    /// Simulation and appending overlap: while one batch is written (one transaction), the next is
+    /// simulated and encoded on the calling thread. The batches are written in order, so a seed still
+    /// gives the same database.
     public func run(into store: CaseStore, progress: (Int) -> Void = { _ in }) throws -> Summary {
-        var random = SeededRandom(seed: options.seed)
-        if try store.people().isEmpty {
-            for (index, person) in DemoPeople.everyone.enumerated() {
-                try store.register(person, expectedCount: index, at: options.now, recordedAt: options.now, actor: DemoPeople.admin.name)
+        try registerPeople(in: store)
+        let appender = BatchAppender(store: store)
+        let summary: Summary
+        do {
+            summary = try simulate { batch, sofar in
+                var prepared: [PreparedCaseHistory] = []
+                prepared.reserveCapacity(batch.count)
+                // The events are encoded here, the states by the writer: the two threads then take about as long.
+                for history in batch { prepared.append(try store.prepare(history, encodingState: false)) }
+                try appender.submit(prepared)
+                progress(sofar.cases)
             }
+        } catch {
+            try? appender.finish()
+            throw error
         }
+        try appender.finish()
+        return summary
+    }
+
+    /// Registers the sample people, unless the register already has someone.
+    public func registerPeople(in store: CaseStore) throws {
+        guard try store.people().isEmpty else { return }
+        for (index, person) in DemoPeople.everyone.enumerated() {
+            try store.register(person, expectedCount: index, at: options.now, recordedAt: options.now, actor: DemoPeople.admin.name)
+        }
+    }
+
+    /// Simulates every case through the engine and hands over their histories, `batchSize` at a time,
+    /// with the summary so far. Writes nothing: `run(into:)` appends the batches; a benchmark can time them.
+    @discardableResult
+    public func simulate(_ body: (_ batch: [CaseHistoryAppend], _ sofar: Summary) throws -> Void) throws -> Summary {
+        var random = SeededRandom(seed: options.seed)
         let districts = districtValues()
+        let fewestPairs = max(1, (options.homes.lowerBound + 1) / 2)
+        let homePairs = fewestPairs...max(fewestPairs, options.homes.upperBound / 2)
         let openings = openingDays(random: &random)
         var counters: [String: Int] = [:]
         var summary = Summary()
@@ -59,7 +96,7 @@ public struct DemoGenerator: Sendable {
             counters[key, default: 0] += 1
             let caseID = "\(key)-\(String(format4: counters[key] ?? 1))"
             var simulation = CaseSimulation(caseID: caseID, workflow: workflow, calendar: calendar, now: options.now,
-                                            district: districts[serial % districts.count], serial: serial)
+                                            district: districts[serial % districts.count], serial: serial, homePairs: homePairs)
             simulation.run(opened: opened, random: &random)
             summary.rejections += simulation.rejections
             guard let history = simulation.history() else { continue }
@@ -67,13 +104,11 @@ public struct DemoGenerator: Sendable {
             summary.events += history.entries.count
             batch.append(history)
             if batch.count >= options.batchSize {
-                try store.appendHistories(batch)
+                try body(batch, summary)
                 batch.removeAll(keepingCapacity: true)
-                progress(summary.cases)
             }
         }
-        if !batch.isEmpty { try store.appendHistories(batch) }
-        progress(summary.cases)
+        if !batch.isEmpty { try body(batch, summary) }
         return summary
     }
 

@@ -13,6 +13,7 @@ struct AdminGroup: ParsableCommand {
 
     struct Rebuild: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rebuild",
             abstract: "Recompute every projection from the event log alone.",
             discussion: """
                 Use after adding a calendar year (deadlines are recomputed) or if 'admin check' reports a difference.
@@ -37,6 +38,7 @@ struct AdminGroup: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Run SQLite's integrity check, verify the hash chain, and compare a rebuild with the live tables.",
             discussion: "Exits 1 if any of the three fails.\nExample:\n  retrofit admin check"
         )
@@ -62,6 +64,7 @@ struct AdminGroup: ParsableCommand {
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Copy the database consistently while others keep writing (SQLite online backup).",
             discussion: "Example:\n  retrofit admin backup /backups/retrofit-2025-12-31.sqlite"
         )

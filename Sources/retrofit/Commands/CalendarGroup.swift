@@ -19,6 +19,7 @@ struct CalendarGroup: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print a year's holidays and make-up working days.",
             discussion: "Example:\n  retrofit calendar show 2025")
         @OptionGroup var global: GlobalOptions
@@ -58,6 +59,7 @@ struct CalendarGroup: ParsableCommand {
 
     struct Deadline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deadline",
             abstract: "The deadline of a stage entered on DATE, under a rule of N working-days, days or months.",
             discussion: """
                 The entry day is not counted. The deadline ends at 24:00; the case is overdue from the next day.
@@ -103,6 +105,7 @@ struct CalendarGroup: ParsableCommand {
 
     struct Between: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "between",
             abstract: "Count the working days after the first date up to and including the second.",
             discussion: "Example:\n  retrofit calendar between 2025-01-20 2025-02-10")
         @OptionGroup var global: GlobalOptions

@@ -16,12 +16,15 @@ struct DemoCommand: ParsableCommand {
             Examples:
               retrofit demo
               retrofit demo --cases 100000 --seed 7 --years 2 --db big.sqlite
+              retrofit demo --cases 100000 --homes 4-6 --db big.sqlite --quiet   (about 20 events a case)
             """
     )
     @OptionGroup var global: GlobalOptions
     @Option(help: "How many cases.") var cases = 60
     @Option(help: "The random seed: the same seed gives the same database.") var seed: UInt64 = 2025
     @Option(help: "Spread case openings over this many years before now.") var years = 2
+    @Option(help: ArgumentHelp("Homes per building, MIN-MAX (even counts; each home is registered and votes): 10-18 gives about 37 events a case, 4-6 about 20.", valueName: "min-max"))
+    var homes = "10-18"
     @Flag(help: "Print only the summary line (for large data sets).") var quiet = false
 
     static let defaultNow = "2025-12-15T17:00"
@@ -29,6 +32,15 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         if cases < 1 || cases > 10_000_000 { throw ValidationError("--cases must be between 1 and 10000000") }
         if years < 1 || years > 50 { throw ValidationError("--years must be between 1 and 50") }
+        if homeRange == nil { throw ValidationError("--homes must be MIN-MAX (or one number) between 2 and 200, e.g. 10-18") }
+    }
+
+    /// `--homes` as a range: "4-6" or "12".
+    var homeRange: ClosedRange<Int>? {
+        let parts = homes.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(parts.count), let low = parts.first ?? nil, let high = parts.last ?? nil,
+              low >= 2, high >= low, high <= 200 else { return nil }
+        return low...high
     }
 
     func run() throws {
@@ -51,7 +63,7 @@ struct DemoCommand: ParsableCommand {
             let store = try CaseStore(path: path, access: .write)
             let started = Date()
             let generator = DemoGenerator(workflows: workflows, calendars: calendars,
-                                          options: .init(cases: cases, seed: seed, years: years, now: now))
+                                          options: .init(cases: cases, seed: seed, years: years, now: now, homes: homeRange ?? 10...18))
             let summary = try generator.run(into: store)
             let seconds = Date().timeIntervalSince(started)
             print("Built \(path): \(summary.cases) cases, \(summary.events) events, as of \(now.date) (seed \(seed), \(String(format: "%.1f", seconds)) s).")

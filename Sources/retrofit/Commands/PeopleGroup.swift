@@ -15,6 +15,7 @@ struct PeopleGroup: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a person, or change their role or district.",
             discussion: """
                 Example:
@@ -45,7 +46,7 @@ struct PeopleGroup: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the people register.", discussion: "Example:\n  retrofit people list --json")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the people register.", discussion: "Example:\n  retrofit people list --json")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print as JSON.") var json = false
 

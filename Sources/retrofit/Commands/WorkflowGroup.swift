@@ -11,6 +11,7 @@ struct WorkflowGroup: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check workflow files and print every problem as FILE:LINE:COLUMN: message.",
             discussion: """
                 With no files, checks every file in the workflows folder in force (--workflows, ./workflows,
@@ -50,7 +51,7 @@ struct WorkflowGroup: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the workflows in force.",
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the workflows in force.",
                                                         discussion: "Example:\n  retrofit workflow list --json")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print as JSON.") var json = false
@@ -76,6 +77,7 @@ struct WorkflowGroup: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a workflow's stages, moves and deadlines, or draw it.",
             discussion: """
                 Example:
