@@ -8,15 +8,26 @@ guard let outputPath = arguments.first else {
     exit(2)
 }
 
-/// A raw string literal whose `#` fence is longer than any `"#…` run inside the text.
-func rawLiteral(_ text: String) -> String {
-    var longest = 0
-    var run = -1
-    for character in text {
-        if character == "\"" { run = 0 } else if character == "#", run >= 0 { run += 1; longest = max(longest, run) } else { run = -1 }
+/// A one-line string literal holding `text` exactly: every byte survives, including the final
+/// newline and carriage returns, which a multi-line literal would drop or normalise.
+func literal(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": result += "\\\\"
+        case "\"": result += "\\\""
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
     }
-    let fence = String(repeating: "#", count: longest + 1)
-    return fence + "\"\"\"\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "\"\"\"" + fence
+    return result + "\""
 }
 
 var source = """
@@ -34,7 +45,7 @@ for path in arguments.dropFirst() {
         exit(1)
     }
     let key = url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
-    source += "        \"\(key)\": \(rawLiteral(text)),\n"
+    source += "        \"\(key)\": \(literal(text)),\n"
 }
 source += "    ]\n}\n"
 do {

@@ -65,4 +65,22 @@ struct InstallationTests {
         #expect(lines.contains { $0.contains("no terminal stage") })
         #expect(lines.last == "error: 4 problems found")
     }
+
+    @Test func aCaseOpenedWithTheFilesOnDiskRunsOnWithTheBuiltInOnes() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = folder.appendingPathComponent("project")
+        let workflows = project.appendingPathComponent("workflows")
+        try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+        let shipped = try #require(Fixtures.workflowFiles.first { $0.stem == "elevator-retrofit" })
+        try Data(shipped.text.utf8).write(to: workflows.appendingPathComponent("elevator-retrofit.yaml"))
+        var inProject = RetrofitProcess(directory: project)
+        inProject.environment["RETROFIT_DB"] = folder.appendingPathComponent("shared.sqlite").path
+        let opened = try inProject.run(["case", "open", "--workflow", "elevator-retrofit", "--id", "ER-1", "--at", "2025-05-06"] + CommandLineTests.intake)
+        #expect(opened.status == 0, "\(opened)")
+        var elsewhere = RetrofitProcess(directory: folder)
+        elsewhere.environment["RETROFIT_DB"] = inProject.environment["RETROFIT_DB"]
+        let second = try elsewhere.run(["case", "open", "--workflow", "elevator-retrofit", "--id", "ER-2", "--at", "2025-05-06"] + CommandLineTests.intake)
+        #expect(second.status == 0, "the built-in copy must match the file: \(second)")
+    }
 }
