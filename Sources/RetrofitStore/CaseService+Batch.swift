@@ -58,7 +58,7 @@ extension CaseService {
                 let message = step.label.map { "\($0): \(rejection.message)" } ?? rejection.message
                 throw .rejected(Rejection(rejection.kind, message))
             }
-            guard let next = CaseService.evolve(state, caseID: caseID, events: events, at: occurredAt, workflow: workflow) else {
+            guard let next = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
                 throw .rejected(Rejection(.invalidInput, "the command produced no change"))
             }
             if let last = groups.indices.last, groups[last].at == occurredAt {

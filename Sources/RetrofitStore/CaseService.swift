@@ -102,7 +102,7 @@ public struct CaseService: Sendable {
         case .success(let decided): events = decided
         case .failure(let rejection): throw .rejected(rejection)
         }
-        guard let newState = CaseService.evolve(state, caseID: caseID, events: events, at: occurredAt, workflow: workflow) else {
+        guard let newState = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
             throw .rejected(Rejection(.invalidInput, "the command produced no change"))
         }
         let schedule = CaseSchedule.of(newState, workflow: workflow, calendar: calendar, asOf: newState.lastOccurredAt.date)
@@ -110,20 +110,6 @@ public struct CaseService: Sendable {
                                 recordedAt: now, actor: actor, workflow: workflow)
         let stored = try wrap { () throws(StoreError) in try store.append(append, state: newState, schedule: schedule) }
         return Outcome(caseID: caseID, state: newState, events: stored, schedule: schedule, workflow: workflow)
-    }
-
-    static func evolve(_ state: CaseState?, caseID: String, events: [CaseEvent], at: Timestamp, workflow: WorkflowDefinition) -> CaseState? {
-        var current = state
-        for event in events {
-            let envelope = EventEnvelope(event: event, occurredAt: at)
-            if var existing = current {
-                existing.apply(envelope, workflow: workflow)
-                current = existing
-            } else {
-                current = CaseState.start(id: caseID, workflow: workflow, with: envelope)
-            }
-        }
-        return current
     }
 
     func wrap<T, E: Error>(_ body: () throws(E) -> T) throws(ServiceError) -> T {

@@ -118,6 +118,23 @@ extension CaseState {
         }
     }
 
+    /// The state after `events`, all happening at `at`: what a decided command does to a case.
+    /// Starts the case when `state` is nil; nil if the events cannot start one.
+    public static func after(_ events: [CaseEvent], on state: CaseState?, caseID: String, at: Timestamp,
+                             workflow: WorkflowDefinition) -> CaseState? {
+        var current = state
+        for event in events {
+            let envelope = EventEnvelope(event: event, occurredAt: at)
+            if var existing = current {
+                existing.apply(envelope, workflow: workflow)
+                current = existing
+            } else {
+                current = start(id: caseID, workflow: workflow, with: envelope)
+            }
+        }
+        return current
+    }
+
     /// Replays a whole history; nil when the first event cannot start a case.
     public static func replay(id: String, workflow: WorkflowDefinition, events: [EventEnvelope]) -> CaseState? {
         guard let first = events.first,

@@ -89,16 +89,8 @@ struct CaseSimulation {
             // Now and then an event is typed in long after it happened: the audit pack lists those.
             let delay: Int64 = random.chance(2) ? Int64.random(in: 31...60, using: &random) * 86_400 : Int64.random(in: 60...3_600, using: &random)
             let recordedAt = min(occurredAt.adding(seconds: delay), max(now, occurredAt))
-            for event in events {
-                let envelope = EventEnvelope(event: event, occurredAt: occurredAt)
-                if var existing = state {
-                    existing.apply(envelope, workflow: workflow)
-                    state = existing
-                } else {
-                    state = CaseState.start(id: caseID, workflow: workflow, with: envelope)
-                }
-                entries.append(.init(event: event, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor))
-            }
+            state = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow)
+            entries += events.map { .init(event: $0, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor) }
             return true
         }
     }
