@@ -65,19 +65,20 @@ extension CaseStore {
                 \(condition)
                 ORDER BY v.case_id, v.visit
                 """, arguments: arguments)
+            // Columns by position (the SELECT above) and stored times parsed from bytes: this loop runs once per visit.
             while let row = try cursor.next() {
-                guard let entered = (row["entered_at"] as String?).flatMap(Timestamp.init(iso:)) else {
-                    throw StoreError.corrupt("stage visit \(row["visit"] as Int? ?? 0) of case \(row["case_id"] as String? ?? "?") has no entry time")
+                guard let entered = (row[3] as String?).flatMap(Timestamp.init(stored:)) else {
+                    throw StoreError.corrupt("stage visit \(row[1] as Int? ?? 0) of case \(row[0] as String? ?? "?") has no entry time")
                 }
                 try body(StageVisitRecord(
-                    caseID: row["case_id"] as String? ?? "", visit: row["visit"] as Int? ?? 0, stage: row["stage"] as String? ?? "",
-                    enteredAt: entered, leftAt: (row["left_at"] as String?).flatMap(Timestamp.init(iso:)),
-                    storedSuspendedDays: row["suspended_days"] as Int? ?? 0,
-                    pauses: CaseStore.pauses(row["pauses"] as String?),
-                    workflowID: row["workflow_id"] as String? ?? "",
-                    caseStatus: CaseStatus(rawValue: row["status"] as String? ?? "") ?? .active,
-                    district: row["district"] as String?, helper: row["helper"] as String?,
-                    isLastVisit: (row["is_last"] as Int? ?? 0) != 0))
+                    caseID: row[0] as String? ?? "", visit: row[1] as Int? ?? 0, stage: row[2] as String? ?? "",
+                    enteredAt: entered, leftAt: (row[4] as String?).flatMap(Timestamp.init(stored:)),
+                    storedSuspendedDays: row[5] as Int? ?? 0,
+                    pauses: CaseStore.pauses(row[11] as String?),
+                    workflowID: row[6] as String? ?? "",
+                    caseStatus: CaseStatus(rawValue: row[7] as String? ?? "") ?? .active,
+                    district: row[8] as String?, helper: row[9] as String?,
+                    isLastVisit: (row[10] as Int? ?? 0) != 0))
             }
         }
     }
@@ -86,8 +87,8 @@ extension CaseStore {
         guard let text, !text.isEmpty else { return [] }
         return text.split(separator: ";").compactMap { item in
             let parts = item.split(separator: "~", omittingEmptySubsequences: false)
-            guard parts.count == 3, let from = Timestamp(iso: String(parts[0])) else { return nil }
-            return StageVisitRecord.Pause(from: from, until: Timestamp(iso: String(parts[1])), reason: String(parts[2]))
+            guard parts.count == 3, let from = Timestamp(stored: String(parts[0])) else { return nil }
+            return StageVisitRecord.Pause(from: from, until: Timestamp(stored: String(parts[1])), reason: String(parts[2]))
         }.sorted { $0.from < $1.from }
     }
 
