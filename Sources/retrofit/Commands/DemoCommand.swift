@@ -87,8 +87,11 @@ struct DemoCommand: ParsableCommand {
             }
             print(table.render())
             print("")
-            print("Explore it:  export RETROFIT_DB=\(path) RETROFIT_NOW=\(clockText) RETROFIT_ACTOR=李娜")
-            print("             retrofit queue --helper 李娜; retrofit case show \(overdue.first?.id ?? rows.first?.id ?? "ER-2025-0001")")
+            print("Explore it (from the source folder, write 'swift run retrofit' for 'retrofit'):")
+            print("  export RETROFIT_DB=\(path) RETROFIT_NOW=\(clockText) RETROFIT_ACTOR=李娜")
+            print("  retrofit queue --helper 李娜")
+            print("  retrofit case show \(overdue.first?.id ?? rows.first?.id ?? "ER-2025-0001")")
+            print("  retrofit report bottlenecks")
         }
     }
 }
