@@ -6,14 +6,14 @@ struct Retrofit: ParsableCommand {
         commandName: "retrofit",
         abstract: "Case workflow engine for elevator retrofits in existing homes (既有住宅加装电梯).",
         discussion: """
-            Every change to a case is an event in an append-only log in one SQLite file; workflow files
-            say which stages exist, who may move a case, under what conditions, and how long each stage
+            Every change to a case is an event in an append-only log in one SQLite file; workflow files \
+            say which stages exist, who may move a case, under what conditions, and how long each stage \
             may take, counted in working days.
 
-            Start with:  retrofit demo        (builds a sample database and shows what is overdue)
+            Start with: retrofit demo (builds a sample database and shows what is overdue).
 
-            Exit codes: 0 ok · 1 checks found problems · 2 bad input · 3 refused by the workflow
-            · 4 conflict (the case changed meanwhile) · 5 database problem · 64 command-line usage.
+            Exit codes: 0 ok; 1 checks found problems; 2 bad input; 3 refused by the workflow; \
+            4 conflict (the case changed meanwhile); 5 database problem; 64 command-line usage.
             """,
         version: "0.1.0",
         subcommands: [

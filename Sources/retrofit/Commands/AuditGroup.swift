@@ -7,9 +7,9 @@ struct AuditGroup: ParsableCommand {
         commandName: "audit",
         abstract: "Check that the event log was not altered: verify the hash chain, print its head.",
         discussion: """
-            Each event's SHA-256 hash covers its content and the previous event's hash, so changing, deleting or
-            reordering any event breaks the chain from there on. Keep the head printed at year end (e.g. in the
-            audit report): removing the latest events leaves a shorter chain that still verifies, and only a
+            Each event's SHA-256 hash covers its content and the previous event's hash, so changing, deleting or \
+            reordering any event breaks the chain from there on. Keep the head printed at year end (e.g. in the \
+            audit report): removing the latest events leaves a shorter chain that still verifies, and only a \
             head kept elsewhere shows it.
             Examples:
               retrofit audit verify

@@ -7,7 +7,7 @@ struct CalendarGroup: ParsableCommand {
         commandName: "calendar",
         abstract: "Working-day calendars: holidays, make-up working days, deadlines.",
         discussion: """
-            Calendars are data: calendars/cn-mainland.yaml and one file per year (cn-mainland-2025.yaml).
+            Calendars are data: calendars/cn-mainland.yaml and one file per year (cn-mainland-2025.yaml). \
             Adding next year's State Council notice is one new file.
             """,
         subcommands: [Show.self, Deadline.self, Between.self]

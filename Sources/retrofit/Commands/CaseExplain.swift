@@ -7,7 +7,7 @@ extension CaseGroup {
             commandName: "explain",
             abstract: "Explain, in plain words, how a case's deadline was reached.",
             discussion: """
-                Names the entry day, the rule, each holiday skipped, each make-up working day counted,
+                Names the entry day, the rule, each holiday skipped, each make-up working day counted, \
                 the days suspended and why, and the result: what a helper shows a manager who doubts the list.
                 Example:
                   retrofit case explain ER-2025-0001

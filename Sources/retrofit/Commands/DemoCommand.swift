@@ -9,9 +9,9 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Build a sample database of Dezhou's retrofit cases and show what is overdue.",
         discussion: """
-            The cases run through the real engine and the real append path: every district, every stage,
-            votes, objections, suspensions, reworks, withdrawn and commissioned cases. The clock is
-            2025-12-15 17:00 unless --now or RETROFIT_NOW says otherwise. Without --db the sample goes to
+            The cases run through the real engine and the real append path: every district, every stage, \
+            votes, objections, suspensions, reworks, withdrawn and commissioned cases. The clock is \
+            2025-12-15 17:00 unless --now or RETROFIT_NOW says otherwise. Without --db the sample goes to \
             ./retrofit-demo.sqlite, replaced on each run.
             Examples:
               retrofit demo

@@ -9,12 +9,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the cases as a ledger CSV file, in the columns 'import' reads.",
         discussion: """
-            One row per case: id, workflow, the fields, stage, entered, entered:STAGE for earlier stages,
-            helper, priority, difficulty. UTF-8 with a byte-order mark and RFC 4180 quoting, so Excel
-            opens Chinese text correctly; a cell starting with = + - or @ gets a leading apostrophe so
-            no spreadsheet runs it as a formula (import takes it off again). Importing the file into
-            an empty database gives the same ids, stages, stage dates and fields. Withdrawn cases are
-            left out; suspended cases are written in their stage (the ledger has no status column).
+            One row per case: id, workflow, the fields, stage, entered, entered:STAGE for earlier stages, \
+            helper, priority, difficulty. UTF-8 with a byte-order mark and RFC 4180 quoting, so Excel \
+            opens Chinese text correctly; a cell starting with = + - or @ gets a leading apostrophe so \
+            no spreadsheet runs it as a formula (import takes it off again). Importing the file into \
+            an empty database gives the same ids, stages, stage dates and fields. Withdrawn cases are \
+            left out; suspended cases are written in their stage (the ledger has no status column). \
             The file is written whole or not at all.
             Example:
               retrofit export ledger.csv

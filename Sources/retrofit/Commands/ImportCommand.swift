@@ -17,11 +17,11 @@ struct ImportCommand: ParsableCommand {
               entered:STAGE the day it entered an earlier stage (optional, e.g. entered:intake)
               helper, priority (urgent|normal), difficulty (easy|normal|hard)   optional
               any other column: a field of the workflow, by name (address, district, homes, …)
-            Every row is checked first (stage, field types, fields the stage needs, dates in order and
-            not in the future, duplicate or bad ids); any problem is printed as FILE:ROW:COLUMN and
-            nothing is imported (exit 2). Each new case gets one 'imported' event naming the file, its
-            SHA-256 and the row. Rows are written in batches, each batch all or nothing; cases already
-            in the database are skipped, never duplicated, so an interrupted import is finished by
+            Every row is checked first (stage, field types, fields the stage needs, dates in order and \
+            not in the future, duplicate or bad ids); any problem is printed as FILE:ROW:COLUMN and \
+            nothing is imported (exit 2). Each new case gets one 'imported' event naming the file, its \
+            SHA-256 and the row. Rows are written in batches, each batch all or nothing; cases already \
+            in the database are skipped, never duplicated, so an interrupted import is finished by \
             running it again. UTF-8 with or without a byte-order mark; RFC 4180 quoting.
             Example:
               retrofit import ledger-2025.csv --workflow elevator-retrofit --dry-run

@@ -7,7 +7,7 @@ struct PeopleGroup: ParsableCommand {
         commandName: "people",
         abstract: "The register of who may act: helpers, managers, auditors, admins.",
         discussion: """
-            While the register is empty anyone may act. The first person added must be an admin;
+            While the register is empty anyone may act. The first person added must be an admin; \
             after that only admins add people, and only registered people may act.
             """,
         subcommands: [Add.self, List.self]

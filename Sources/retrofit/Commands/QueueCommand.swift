@@ -7,7 +7,7 @@ struct QueueCommand: ParsableCommand {
         commandName: "queue",
         abstract: "A helper's work list: overdue first, then due soon, urgent before normal, easy before hard.",
         discussion: """
-            The order follows the city's principle 先急后缓、先易后难: overdue (most late first), then due soon,
+            The order follows the city's principle 先急后缓、先易后难: overdue (most late first), then due soon, \
             then urgent before normal, then easy before hard, then the oldest deadline.
             Example:
               retrofit queue --helper 李娜

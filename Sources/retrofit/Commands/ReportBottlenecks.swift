@@ -6,10 +6,10 @@ struct ReportBottlenecks: ParsableCommand {
         commandName: "bottlenecks",
         abstract: "Where cases get stuck: per stage, cases now, overdue, working days taken, rework, share of waiting days.",
         discussion: """
-            Per stage in workflow order: cases in the stage now, overdue now, suspended now; visits completed in
-            the period with their median, 90th-percentile and longest working days (nearest rank; suspended days
-            shown separately and not counted); rework (returns to a stage a case had left); and waiting days, the
-            working days all cases spent in the stage within the period. The first line names the stage holding
+            Per stage in workflow order: cases in the stage now, overdue now, suspended now; visits completed in \
+            the period with their median, 90th-percentile and longest working days (nearest rank; suspended days \
+            shown separately and not counted); rework (returns to a stage a case had left); and waiting days, the \
+            working days all cases spent in the stage within the period. The first line names the stage holding \
             the most waiting days. --by repeats every figure per district or per helper (the case's current one).
             Examples:
               retrofit report bottlenecks

@@ -7,11 +7,11 @@ struct ReportCommissioned: ParsableCommand {
         commandName: "commissioned",
         abstract: "Every elevator commissioned in a year, with its trail, evidence, audit findings and totals by district.",
         discussion: """
-            Lists each case whose 'commissioned' milestone falls in the year: address, district, unit, homes,
-            helper, the days each stage was entered and left, working days and days suspended, the three elevator
-            identifiers, the owners' vote, the subsidy. Then findings: evidence the workflow requires by the case's
-            stage that is empty; an identifier also on another case; commissioning before the inspection date;
-            events recorded more than 30 days after they occurred. Ends with the audit head (sequence and hash);
+            Lists each case whose 'commissioned' milestone falls in the year: address, district, unit, homes, \
+            helper, the days each stage was entered and left, working days and days suspended, the three elevator \
+            identifiers, the owners' vote, the subsidy. Then findings: evidence the workflow requires by the case's \
+            stage that is empty; an identifier also on another case; commissioning before the inspection date; \
+            events recorded more than 30 days after they occurred. Ends with the audit head (sequence and hash); \
             for CSV the head goes to stderr as a note. CSV is UTF-8 with a byte-order mark, for Excel.
             Examples:
               retrofit report commissioned --year 2025

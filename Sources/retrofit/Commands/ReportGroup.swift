@@ -9,7 +9,7 @@ struct ReportGroup: ParsableCommand {
         commandName: "report",
         abstract: "Reports for managers and auditors: bottlenecks, progress to target, commissioned elevators, an HTML page.",
         discussion: """
-            Every report reads the database as it is now (the clock: --now or RETROFIT_NOW) and counts
+            Every report reads the database as it is now (the clock: --now or RETROFIT_NOW) and counts \
             durations in working days of the workflow's calendar, suspended days not counted.
             Examples:
               retrofit report bottlenecks --by district

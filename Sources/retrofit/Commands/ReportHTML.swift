@@ -6,7 +6,7 @@ struct ReportHTML: ParsableCommand {
         commandName: "html",
         abstract: "Write one self-contained HTML page: progress to target, stage funnel, working days per stage, overdue cases.",
         discussion: """
-            The page needs nothing else: charts are inline SVG, there is no script and nothing is fetched.
+            The page needs nothing else: charts are inline SVG, there is no script and nothing is fetched. \
             It is well-formed XHTML, declares UTF-8 with a Chinese font stack, and prints on A4.
             Example:
               retrofit report html --year 2025 --out report.html

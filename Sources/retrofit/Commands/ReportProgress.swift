@@ -6,10 +6,10 @@ struct ReportProgress: ParsableCommand {
         commandName: "progress",
         abstract: "Commissioned elevators this year against the target, by month and district, with a year-end forecast.",
         discussion: """
-            The forecast gives each case not yet commissioned an expected commissioning day: the stages on its
-            shortest path to the stage marking 'commissioned' each take the median working days of their past
-            visits, or the stage's deadline in the workflow when it has fewer than 3 past visits. From that: the
-            expected year-end count, and the cases that must be commissioned this year for the target to be met.
+            The forecast gives each case not yet commissioned an expected commissioning day: the stages on its \
+            shortest path to the stage marking 'commissioned' each take the median working days of their past \
+            visits, or the stage's deadline in the workflow when it has fewer than 3 past visits. From that: the \
+            expected year-end count, and the cases that must be commissioned this year for the target to be met. \
             The target is --target, else the workflow's 'target', else 100.
             Examples:
               retrofit report progress --year 2025

@@ -14,7 +14,7 @@ struct WorkflowGroup: ParsableCommand {
             commandName: "validate",
             abstract: "Check workflow files and print every problem as FILE:LINE:COLUMN: message.",
             discussion: """
-                With no files, checks every file in the workflows folder in force (--workflows, ./workflows,
+                With no files, checks every file in the workflows folder in force (--workflows, ./workflows, \
                 or the built-in ones). Exits 1 if any problem is found.
                 Example:
                   retrofit workflow validate
