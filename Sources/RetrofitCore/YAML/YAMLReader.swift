@@ -11,7 +11,8 @@ class YAMLReader {
     /// The document's root node, or nil after recording the syntax error.
     func root(of text: String) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every value is read as text and parsed by our own exact readers, so no tag resolution (regexes per scalar) is needed.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 report(line: 1, column: 1, "the file is empty")
                 return nil
             }

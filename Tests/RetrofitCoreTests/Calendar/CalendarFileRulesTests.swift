@@ -115,7 +115,7 @@ struct CalendarFileRulesTests: CalendarTestHelpers {
          "warn_before -1 is negative; it counts working days, 0 or more"),
         ("id: CN Mainland\ntitle: x\nwarn_before: 3\n", 1, 5,
          "calendar id CN Mainland must be lower-case letters, digits and hyphens"),
-        ("id: cn-mainland\ntitle:\nwarn_before: 3\n", 2, 7, "title must be a text"),
+        ("id: cn-mainland\ntitle:\nwarn_before: 3\n", 2, 7, "title must not be empty"),
         ("id: cn-mainland\ntitle: x\nwarn_before: 3\nwarn_after: 1\n", 4, 1,
          "unknown key warn_after in a calendar; expected id, title, warn_before"),
         ("id: cn-mainland\ntitle: x\ntitle: y\nwarn_before: 3\n", 2, 1, "duplicate key title"),
