@@ -41,6 +41,16 @@ struct WriteOutput: ParsableArguments {
     @Option(help: "Refuse (exit 4) unless the case is at this version: what you saw when you decided.")
     var expectVersion: Int?
 
+    /// Runs one command on one case as one transaction and reports it: what every plain write command does.
+    func run(_ command: @autoclosure () throws -> CaseCommand, on caseID: String, at: String?, global: GlobalOptions,
+             message: (CaseService.Outcome) -> String) throws {
+        try runReporting {
+            let outcome = try global.service().execute(try command(), caseID: caseID, at: try global.time(at, option: "--at"),
+                                                       expectVersion: expectVersion)
+            try report(outcome, message(outcome))
+        }
+    }
+
     func report(_ outcome: CaseService.Outcome, _ text: String) throws {
         if json {
             try printJSON(CaseSummary(outcome.state, schedule: outcome.schedule, workflow: outcome.workflow, asOf: outcome.state.lastOccurredAt.date))
@@ -126,10 +136,8 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() throws {
-            try runReporting {
-                let outcome = try global.service().execute(.setFields(try fields.values(), note: note), caseID: caseID,
-                                                           at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
-                try output.report(outcome, "\(caseID): fields set (version \(outcome.state.version))")
+            try output.run(.setFields(try fields.values(), note: note), on: caseID, at: at, global: global) { outcome in
+                "\(caseID): fields set (version \(outcome.state.version))"
             }
         }
     }
@@ -145,10 +153,7 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() throws {
-            try runReporting {
-                let outcome = try global.service().execute(.assign(helper: helper), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
-                try output.report(outcome, "\(caseID): helper is \(helper)")
-            }
+            try output.run(.assign(helper: helper), on: caseID, at: at, global: global) { outcome in "\(caseID): helper is \(helper)" }
         }
     }
 
@@ -167,10 +172,7 @@ extension CaseGroup {
         }
 
         func run() throws {
-            try runReporting {
-                let outcome = try global.service().execute(.classify(priority: priority, difficulty: difficulty), caseID: caseID, expectVersion: output.expectVersion)
-                try output.report(outcome, "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)")
-            }
+            try output.run(.classify(priority: priority, difficulty: difficulty), on: caseID, at: nil, global: global) { outcome in "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)" }
         }
     }
 
@@ -186,10 +188,7 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() throws {
-            try runReporting {
-                let outcome = try global.service().execute(.suspend(reason: reason, note: note), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
-                try output.report(outcome, "\(caseID) is suspended (\(reason.rawValue)); its clock is stopped")
-            }
+            try output.run(.suspend(reason: reason, note: note), on: caseID, at: at, global: global) { outcome in "\(caseID) is suspended (\(reason.rawValue)); its clock is stopped" }
         }
     }
 
@@ -204,10 +203,7 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() throws {
-            try runReporting {
-                let outcome = try global.service().execute(.resume(note: note), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
-                try output.report(outcome, "\(caseID) is active again\(deadlineSuffix(outcome))")
-            }
+            try output.run(.resume(note: note), on: caseID, at: at, global: global) { outcome in "\(caseID) is active again\(deadlineSuffix(outcome))" }
         }
     }
 
@@ -222,10 +218,7 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() throws {
-            try runReporting {
-                let outcome = try global.service().execute(.withdraw(reason: reason), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
-                try output.report(outcome, "\(caseID) is withdrawn")
-            }
+            try output.run(.withdraw(reason: reason), on: caseID, at: at, global: global) { outcome in "\(caseID) is withdrawn" }
         }
     }
 
@@ -240,10 +233,7 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() throws {
-            try runReporting {
-                let outcome = try global.service().execute(.note(text), caseID: caseID, at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
-                try output.report(outcome, "\(caseID): note added (version \(outcome.state.version))")
-            }
+            try output.run(.note(text), on: caseID, at: at, global: global) { outcome in "\(caseID): note added (version \(outcome.state.version))" }
         }
     }
 }
