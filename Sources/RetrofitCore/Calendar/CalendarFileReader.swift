@@ -51,7 +51,7 @@ struct CalendarFileReader {
 
     /// A non-empty text.
     func text(_ node: Node, named key: String) throws(CalendarError) -> String {
-        guard let scalar = node.scalar, node.tag != Tag(.null) else {
+        guard let scalar = node.scalar, node.tag.description != Tag.Name.null.rawValue else {
             throw error(at: node, "\(key) must be a text")
         }
         let value = String(scalar.string.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
@@ -78,7 +78,7 @@ struct CalendarFileReader {
     /// The items of a list; an empty value (`key:` with nothing after it) is an empty list.
     func list(_ node: Node, named key: String) throws(CalendarError) -> [Node] {
         if let sequence = node.sequence { return Array(sequence) }
-        if node.tag == Tag(.null) { return [] }
+        if node.tag.description == Tag.Name.null.rawValue { return [] }
         throw error(at: node, "\(key) must be a list")
     }
 

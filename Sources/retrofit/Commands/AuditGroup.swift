@@ -20,6 +20,7 @@ struct AuditGroup: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute every event's hash; print 'ok: N events, head HASH' or the first event that does not match (exit 1).",
             discussion: "Example:\n  retrofit audit verify"
         )
@@ -45,6 +46,7 @@ struct AuditGroup: ParsableCommand {
 
     struct Head: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "head",
             abstract: "Print the last event's sequence number and hash.",
             discussion: "Example:\n  retrofit audit head\n  retrofit audit head --json"
         )

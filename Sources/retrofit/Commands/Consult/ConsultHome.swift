@@ -13,6 +13,7 @@ struct ConsultHomeGroup: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a home, or correct a home already recorded under the same number.",
             discussion: """
                 A correction is a new home-recorded event: the log keeps both, the register shows the latest, \
@@ -61,6 +62,7 @@ struct ConsultHomeGroup: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a home (and its ballot) from a case's register.",
             discussion: """
                 The home-removed event stays in the log; the home no longer counts in the tally.
@@ -85,6 +87,7 @@ struct ConsultHomeGroup: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a case's register: each home's floor, area, owner and latest ballot.",
             discussion: """
                 Example:

@@ -22,6 +22,7 @@ struct ConsultObjectionGroup: ParsableCommand {
 
     struct Raise: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "raise",
             abstract: "Record an objection (the default: 'consult objection CASE …'); prints its number.",
             discussion: """
                 Example:
@@ -48,6 +49,7 @@ struct ConsultObjectionGroup: ParsableCommand {
 
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Close an objection: withdrawn, mediated or overruled.",
             discussion: """
                 Example:
@@ -74,6 +76,7 @@ struct ConsultObjectionGroup: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a case's objections, open and resolved.",
             discussion: """
                 Example:

@@ -22,6 +22,7 @@ struct ConsultVoteGroup: ParsableCommand {
 
     struct Cast: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cast",
             abstract: "Record one home's ballot (the default: 'consult vote CASE …').",
             discussion: """
                 Example:
