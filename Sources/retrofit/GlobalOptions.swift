@@ -21,17 +21,19 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Who acts (env RETROFIT_ACTOR; default the login name).", valueName: "name"))
     var actor: String?
 
-    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// One environment variable (ProcessInfo's environment copies all of them: 4 M instructions at start).
+    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    private func environment(_ name: String) -> String? { GlobalOptions.environment(name) }
 
-    var databasePath: String { db ?? environment["RETROFIT_DB"] ?? "retrofit.sqlite" }
+    var databasePath: String { db ?? environment("RETROFIT_DB") ?? "retrofit.sqlite" }
 
     var actorName: String {
-        actor ?? environment["RETROFIT_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        actor ?? environment("RETROFIT_ACTOR") ?? environment("USER") ?? environment("LOGNAME") ?? "unknown"
     }
 
     /// The clock, read here and nowhere deeper.
     func clock() throws(CommandFailure) -> Timestamp {
-        if let text = now ?? environment["RETROFIT_NOW"] {
+        if let text = now ?? environment("RETROFIT_NOW") {
             guard let time = Timestamp(iso: text) else {
                 let source = now != nil ? "--now" : "RETROFIT_NOW"
                 throw .badInput("\(source) '\(text)' is not a time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (China Standard Time)")
@@ -60,7 +62,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The workflow files in force: the folder named, ./workflows, or the built-in ones.
     func workflowFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
-        if let folder = workflows ?? environment["RETROFIT_WORKFLOWS"] {
+        if let folder = workflows ?? environment("RETROFIT_WORKFLOWS") {
             return try FileLoading.yamlFiles(in: folder, required: true)
         }
         if FileLoading.isDirectory("workflows") { return try FileLoading.yamlFiles(in: "workflows", required: true) }
@@ -69,7 +71,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func calendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
-        if let folder = calendars ?? environment["RETROFIT_CALENDARS"] {
+        if let folder = calendars ?? environment("RETROFIT_CALENDARS") {
             return try FileLoading.yamlFiles(in: folder, required: true)
         }
         if FileLoading.isDirectory("calendars") { return try FileLoading.yamlFiles(in: "calendars", required: true) }

@@ -63,4 +63,18 @@ struct DeadlineCommandTests {
         let early = RetrofitProcess(directory: cli.directory, now: "2025-03-18T10:00")
         #expect(try early.run("overdue", "--due-soon", "--json").stdout.contains("ER-8") == false)
     }
+
+    @Test func aCaseWhoseDeadlineFallsInAYearTheCalendarLacksIsNamedByOverdue() throws {
+        let late = RetrofitProcess(directory: cli.directory, now: "2026-12-29T10:00")
+        // Entered 2026-12-28: 5 working days end in 2027, which the shipped calendar does not have yet.
+        #expect(try late.run(["case", "open", "--workflow", "elevator-retrofit", "--id", "ER-9", "--at", "2026-12-28"]
+                             + CommandLineTests.intake).status == 0)
+        #expect(try late.run(["case", "open", "--workflow", "elevator-retrofit", "--id", "ER-10", "--at", "2026-12-01"]
+                             + CommandLineTests.intake).status == 0)
+        let overdue = try late.run("overdue")
+        #expect(overdue.status == 0, "\(overdue)")
+        #expect(overdue.stdout.contains("ER-10"))
+        #expect(overdue.stderr.contains("1 active case has no deadline and cannot show as overdue (ER-9: "), "\(overdue)")
+        #expect(overdue.stderr.contains("2027"), "\(overdue)")
+    }
 }

@@ -54,7 +54,7 @@ struct CalendarFileReader {
         guard let scalar = node.scalar, node.tag.description != Tag.Name.null.rawValue else {
             throw error(at: node, "\(key) must be a text")
         }
-        let value = String(scalar.string.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let value = PlainText.trimmed(scalar.string)
         guard !value.isEmpty else { throw error(at: node, "\(key) must not be empty") }
         return value
     }

@@ -33,7 +33,7 @@ public struct Area: Hashable, Comparable, Sendable, CustomStringConvertible {
     ///   an optional point (`1e3`, `-5`, `abc`), more than two decimals (`89.531`), zero, or
     ///   more than 1,000,000 m².
     public init(parsing text: some StringProtocol) throws(AreaProblem) {
-        let trimmed = ConsultationText.trimmed(text)
+        let trimmed = PlainText.trimmed(text)
         guard !trimmed.isEmpty else { throw .empty }
         guard let hundredths = Area.hundredths(parsing: trimmed) else {
             if trimmed.hasPrefix("-") { throw .negative(trimmed) }
@@ -116,18 +116,5 @@ public enum AreaProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .zero(let text): return "area '\(text)' is zero; a home's area must be more than 0"
         case .tooLarge(let text): return "area '\(text)' is more than 1000000 m²; \(expected)"
         }
-    }
-}
-
-/// Text helpers for the consultation files, kept in a namespace so they cannot clash with
-/// helpers of the same name elsewhere in the module.
-enum ConsultationText {
-    /// `text` without leading and trailing white space (including the ideographic space
-    /// U+3000 that Chinese spreadsheets often carry).
-    static func trimmed(_ text: some StringProtocol) -> String {
-        var slice = Substring(text)
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
     }
 }

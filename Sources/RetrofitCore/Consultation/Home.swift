@@ -28,8 +28,8 @@ public struct Home: Hashable, Sendable {
     ///   - owner: the owner's name; white space around it is removed.
     /// - Throws: ``HomeProblem`` naming the first thing wrong.
     public init(number: String, floor: Int, area: Area, owner: String) throws(HomeProblem) {
-        let number = ConsultationText.trimmed(number)
-        let owner = ConsultationText.trimmed(owner)
+        let number = PlainText.trimmed(number)
+        let owner = PlainText.trimmed(owner)
         guard !number.isEmpty else { throw .emptyNumber }
         guard Home.floors.contains(floor), floor != 0 else { throw .floorOutOfRange(home: number, floor: floor) }
         guard (1...Area.maximumHundredths).contains(area.hundredths) else {
@@ -105,7 +105,7 @@ public enum BallotChoice: String, Hashable, Sendable, Codable, CaseIterable, Cus
 
     /// Reads `agree`, `object`, `abstain` (any case) or `同意`, `反对`, `弃权`; nil otherwise.
     public init?(parsing text: some StringProtocol) {
-        switch ConsultationText.trimmed(text).lowercased() {
+        switch PlainText.trimmed(text).lowercased() {
         case "agree", "同意": self = .agree
         case "object", "反对": self = .object
         case "abstain", "弃权": self = .abstain

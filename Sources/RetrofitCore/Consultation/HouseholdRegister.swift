@@ -20,12 +20,12 @@ public struct HouseholdRegister: Hashable, Sendable {
 
     /// The home numbered `number` (white space around it ignored), or nil.
     public func home(_ number: String) -> Home? {
-        positions[ConsultationText.trimmed(number)].map { homes[$0] }
+        positions[PlainText.trimmed(number)].map { homes[$0] }
     }
 
     /// The latest ballot of home `number`, or nil when it has not voted.
     public func ballot(_ number: String) -> BallotChoice? {
-        ballots[ConsultationText.trimmed(number)]
+        ballots[PlainText.trimmed(number)]
     }
 
     /// Adds `home`, or corrects the home already recorded under its number.
@@ -48,7 +48,7 @@ public struct HouseholdRegister: Hashable, Sendable {
     /// Removes home `number` and its ballot.
     /// - Throws: ``RegisterError/unknownHome(_:)`` when there is no such home.
     public mutating func remove(_ number: String) throws(RegisterError) {
-        let number = ConsultationText.trimmed(number)
+        let number = PlainText.trimmed(number)
         guard let position = positions[number] else { throw .unknownHome(number) }
         homes.remove(at: position)
         ballots[number] = nil
@@ -59,7 +59,7 @@ public struct HouseholdRegister: Hashable, Sendable {
     /// Records the ballot of home `number`. A later ballot replaces the earlier one.
     /// - Throws: ``RegisterError/unknownHome(_:)`` when the home is not in the register.
     public mutating func cast(_ number: String, _ choice: BallotChoice) throws(RegisterError) {
-        let number = ConsultationText.trimmed(number)
+        let number = PlainText.trimmed(number)
         guard positions[number] != nil else { throw .unknownHome(number) }
         ballots[number] = choice
     }
@@ -68,7 +68,7 @@ public struct HouseholdRegister: Hashable, Sendable {
     /// when there is no ballot is not an error.
     /// - Throws: ``RegisterError/unknownHome(_:)`` when the home is not in the register.
     public mutating func withdrawBallot(_ number: String) throws(RegisterError) {
-        let number = ConsultationText.trimmed(number)
+        let number = PlainText.trimmed(number)
         guard positions[number] != nil else { throw .unknownHome(number) }
         ballots[number] = nil
     }

@@ -91,13 +91,13 @@ struct RowTable {
     static func locate(_ columns: [Column], in header: [String]) -> Result<RowTable, RowProblems> {
         var table = RowTable(width: header.count)
         var problems: [RowProblem] = []
-        let cleaned = header.map { ConsultationText.trimmed($0.filter { $0 != "\u{FEFF}" }).lowercased() }
+        let cleaned = header.map { PlainText.trimmed($0.filter { $0 != "\u{FEFF}" }).lowercased() }
         for column in columns {
             let matches = cleaned.indices.filter { column.names.contains(cleaned[$0]) }
             if let first = matches.first {
-                table.positions[column.name] = (first, ConsultationText.trimmed(header[first]))
+                table.positions[column.name] = (first, PlainText.trimmed(header[first]))
                 if matches.count > 1 {
-                    problems.append(RowProblem(row: 1, column: ConsultationText.trimmed(header[matches[1]]), kind: .duplicateColumn))
+                    problems.append(RowProblem(row: 1, column: PlainText.trimmed(header[matches[1]]), kind: .duplicateColumn))
                 }
             } else if column.required {
                 problems.append(RowProblem(row: 1, column: column.name, kind: .missingColumn(accepted: column.names)))
@@ -113,7 +113,7 @@ struct RowTable {
                     _ body: (_ number: Int, _ cells: [String], _ problems: inout [RowProblem]) -> Void) {
         for (offset, cells) in rows.enumerated() {
             let number = offset + 2
-            guard !cells.allSatisfy({ ConsultationText.trimmed($0).isEmpty }) else { continue }
+            guard !cells.allSatisfy({ PlainText.trimmed($0).isEmpty }) else { continue }
             guard cells.count == width else {
                 problems.append(RowProblem(row: number, column: nil, kind: .wrongCellCount(expected: width, found: cells.count)))
                 continue
@@ -124,7 +124,7 @@ struct RowTable {
 
     /// The trimmed cell of `column` in `cells`, or nil when the header lacks the column.
     func cell(_ column: Column, in cells: [String]) -> String? {
-        positions[column.name].map { ConsultationText.trimmed(cells[$0.index]) }
+        positions[column.name].map { PlainText.trimmed(cells[$0.index]) }
     }
 
     /// The column's name as the header writes it.

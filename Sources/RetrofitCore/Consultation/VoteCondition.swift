@@ -26,7 +26,7 @@ public struct VoteCondition: Hashable, Sendable, CustomStringConvertible {
     /// Parses one condition line.
     /// - Throws: ``VoteConditionProblem`` saying what was found and what was expected.
     public static func parse(_ source: String) throws(VoteConditionProblem) -> VoteCondition {
-        let source = ConsultationText.trimmed(source)
+        let source = PlainText.trimmed(source)
         let words = source.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
         guard !words.isEmpty else { throw .empty }
 

@@ -24,7 +24,7 @@ public struct VoteRule: Hashable, Sendable {
     /// - Throws: ``VoteRuleError``: an empty title, no conditions, or the first condition that
     ///   does not parse, with its 1-based position so a loader can point at its line.
     public static func parse(title: String, conditions: [String]) throws(VoteRuleError) -> VoteRule {
-        let title = ConsultationText.trimmed(title)
+        let title = PlainText.trimmed(title)
         guard !title.isEmpty else { throw .emptyTitle }
         guard !conditions.isEmpty else { throw .noConditions(title: title) }
         var parsed: [VoteCondition] = []
@@ -32,7 +32,7 @@ public struct VoteRule: Hashable, Sendable {
             do {
                 parsed.append(try VoteCondition.parse(line))
             } catch {
-                throw .badCondition(index: offset + 1, source: ConsultationText.trimmed(line), problem: error)
+                throw .badCondition(index: offset + 1, source: PlainText.trimmed(line), problem: error)
             }
         }
         return VoteRule(title: title, conditions: parsed)

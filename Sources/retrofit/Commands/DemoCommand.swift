@@ -45,14 +45,14 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let explicitPath = global.db ?? ProcessInfo.processInfo.environment["RETROFIT_DB"]
+            let explicitPath = global.db ?? GlobalOptions.environment("RETROFIT_DB")
             let path = explicitPath ?? "retrofit-demo.sqlite"
             if explicitPath == nil {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             } else if FileManager.default.fileExists(atPath: path) {
                 throw CommandFailure.badInput("\(path) already exists; the demo writes a new database — give another --db or remove it")
             }
-            let clockText = global.now ?? ProcessInfo.processInfo.environment["RETROFIT_NOW"] ?? DemoCommand.defaultNow
+            let clockText = global.now ?? GlobalOptions.environment("RETROFIT_NOW") ?? DemoCommand.defaultNow
             guard let now = Timestamp(iso: clockText) else { throw CommandFailure.badInput("--now '\(clockText)' is not a time") }
             let catalog = try global.catalog()
             var workflows: [WorkflowDefinition] = []
