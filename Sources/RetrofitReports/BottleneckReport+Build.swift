@@ -15,14 +15,20 @@ extension BottleneckReport {
         if let from, from > end { throw ReportInputError.badPeriod(from: from, to: end) }
         let ids = try workflowID.map { id in [try setting.workflow(named: id).id] } ?? setting.workflowIDs
         var notes: [String] = []
-        var workflows: [BottleneckWorkflow] = []
+        var tallies: [String: BottleneckTally] = [:]
         for id in ids {
             guard let workflow = setting.workflows[id] else { continue }
-            var tally = BottleneckTally(workflow: workflow, period: StayPeriod(from: from, to: end, asOf: setting.asOf),
-                                        counter: setting.calendars[workflow.calendar].map(WorkingDayCounter.init), by: by)
-            if tally.counter == nil { notes.append(ReportInputError.missingCalendar(workflow.calendar, workflow: id).description) }
-            for standing in try store.caseStandings(workflowID: id) { tally.add(standing) }
-            try store.forEachStageVisit(workflowID: id) { tally.add($0) }
+            tallies[id] = BottleneckTally(workflow: workflow, period: StayPeriod(from: from, to: end, asOf: setting.asOf),
+                                          counter: setting.calendars[workflow.calendar].map(WorkingDayCounter.init), by: by)
+            if tallies[id]?.counter == nil { notes.append(ReportInputError.missingCalendar(workflow.calendar, workflow: id).description) }
+        }
+        // One pass over the cases and one over the visits serve every workflow.
+        let only = workflowID == nil ? nil : ids.first
+        for standing in try store.caseStandings(workflowID: only) { tallies[standing.workflowID]?.add(standing) }
+        try store.forEachStageVisit(workflowID: only) { tallies[$0.workflowID]?.add($0) }
+        var workflows: [BottleneckWorkflow] = []
+        for id in ids {
+            guard let tally = tallies[id] else { continue }
             notes += tally.counter?.problems.map { "\(id): \($0)" } ?? []
             workflows.append(tally.result())
         }

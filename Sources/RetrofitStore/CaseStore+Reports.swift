@@ -51,45 +51,103 @@ public struct CaseStandingRecord: Sendable, Hashable {
 extension CaseStore {
     /// Calls `body` with every stage visit (of one workflow, or all), ordered by case and visit,
     /// streaming the `stage_visit` table; the event log is not read.
+    ///
+    /// Three scans in primary-key order (cases, visits, suspensions) are merged here by case id,
+    /// which is cheaper than joining in SQL: a correlated look-up per visit cost more than the scan.
     public func forEachStageVisit(workflowID: String? = nil, _ body: (StageVisitRecord) throws -> Void) throws(StoreError) {
-        let condition = workflowID == nil ? "" : "WHERE c.workflow_id = ?"
-        let arguments: StatementArguments = workflowID.map { [$0] } ?? []
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT v.case_id, v.visit, v.stage, v.entered_at, v.left_at, v.suspended_days,
-                       c.workflow_id, c.status, c.district, c.helper,
-                       v.visit = (SELECT MAX(w.visit) FROM stage_visit w WHERE w.case_id = v.case_id) AS is_last,
-                       (SELECT group_concat(s.from_at || '~' || coalesce(s.until_at, '') || '~' || s.reason, ';')
-                          FROM suspension s WHERE s.case_id = v.case_id AND s.visit = v.visit) AS pauses
-                FROM stage_visit v JOIN case_state c ON c.id = v.case_id
-                \(condition)
-                ORDER BY v.case_id, v.visit
-                """, arguments: arguments)
-            // Columns by position (the SELECT above) and stored times parsed from bytes: this loop runs once per visit.
-            while let row = try cursor.next() {
-                guard let entered = (row[3] as String?).flatMap(Timestamp.init(stored:)) else {
-                    throw StoreError.corrupt("stage visit \(row[1] as Int? ?? 0) of case \(row[0] as String? ?? "?") has no entry time")
+            let cases = try Row.fetchCursor(db, sql: "SELECT id, workflow_id, status, district, helper FROM case_state ORDER BY id")
+            let visits = try Row.fetchCursor(db, sql: """
+                SELECT case_id, visit, stage, entered_at, left_at, suspended_days FROM stage_visit ORDER BY case_id, visit
+                """)
+            let suspensions = try Row.fetchCursor(db, sql: """
+                SELECT case_id, visit, from_at, until_at, reason FROM suspension ORDER BY case_id, visit, number
+                """)
+            var owner: VisitOwner?
+            var pause: (caseID: String, visit: Int, pause: StageVisitRecord.Pause)?
+            var pending: StageVisitRow?
+            func emit(_ row: StageVisitRow, isLast: Bool) throws {
+                // Cases and suspensions are read up to this visit's case (ids in SQLite's byte order).
+                while owner.map({ $0.id.utf8.lexicographicallyPrecedes(row.caseID.utf8) }) ?? true, let next = try cases.next() {
+                    owner = VisitOwner(next)
                 }
+                var pauses: [StageVisitRecord.Pause] = []
+                while true {
+                    if pause == nil {
+                        guard let next = try suspensions.next() else { break }
+                        pause = CaseStore.pause(next)
+                    }
+                    guard let current = pause else { break }
+                    let before = current.caseID.utf8.lexicographicallyPrecedes(row.caseID.utf8)
+                        || (current.caseID == row.caseID && current.visit < row.visit)
+                    if before { pause = nil; continue }
+                    guard current.caseID == row.caseID, current.visit == row.visit else { break }
+                    pauses.append(current.pause)
+                    pause = nil
+                }
+                guard let owner, owner.id == row.caseID else {
+                    throw StoreError.corrupt("stage visit \(row.visit) of case \(row.caseID) has no case_state row")
+                }
+                if let workflowID, owner.workflowID != workflowID { return }
                 try body(StageVisitRecord(
-                    caseID: row[0] as String? ?? "", visit: row[1] as Int? ?? 0, stage: row[2] as String? ?? "",
-                    enteredAt: entered, leftAt: (row[4] as String?).flatMap(Timestamp.init(stored:)),
-                    storedSuspendedDays: row[5] as Int? ?? 0,
-                    pauses: CaseStore.pauses(row[11] as String?),
-                    workflowID: row[6] as String? ?? "",
-                    caseStatus: CaseStatus(rawValue: row[7] as String? ?? "") ?? .active,
-                    district: row[8] as String?, helper: row[9] as String?,
-                    isLastVisit: (row[10] as Int? ?? 0) != 0))
+                    caseID: row.caseID, visit: row.visit, stage: row.stage, enteredAt: row.enteredAt, leftAt: row.leftAt,
+                    storedSuspendedDays: row.suspendedDays, pauses: pauses.sorted { $0.from < $1.from },
+                    workflowID: owner.workflowID, caseStatus: owner.status, district: owner.district, helper: owner.helper,
+                    isLastVisit: isLast))
             }
+            // Columns by position and stored times parsed from bytes: this loop runs once per visit.
+            while let next = try visits.next() {
+                let row = try StageVisitRow(next)
+                if let previous = pending { try emit(previous, isLast: previous.caseID != row.caseID) }
+                pending = row
+            }
+            if let last = pending { try emit(last, isLast: true) }
         }
     }
 
-    static func pauses(_ text: String?) -> [StageVisitRecord.Pause] {
-        guard let text, !text.isEmpty else { return [] }
-        return text.split(separator: ";").compactMap { item in
-            let parts = item.split(separator: "~", omittingEmptySubsequences: false)
-            guard parts.count == 3, let from = Timestamp(stored: String(parts[0])) else { return nil }
-            return StageVisitRecord.Pause(from: from, until: Timestamp(stored: String(parts[1])), reason: String(parts[2]))
-        }.sorted { $0.from < $1.from }
+    /// A `stage_visit` row, read by column position.
+    private struct StageVisitRow {
+        let caseID: String
+        let visit: Int
+        let stage: String
+        let enteredAt: Timestamp
+        let leftAt: Timestamp?
+        let suspendedDays: Int
+
+        init(_ row: Row) throws {
+            caseID = row[0] as String? ?? ""
+            visit = row[1] as Int? ?? 0
+            guard let entered = (row[3] as String?).flatMap(Timestamp.init(stored:)) else {
+                throw StoreError.corrupt("stage visit \(visit) of case \(caseID) has no entry time")
+            }
+            stage = row[2] as String? ?? ""
+            enteredAt = entered
+            leftAt = (row[4] as String?).flatMap(Timestamp.init(stored:))
+            suspendedDays = row[5] as Int? ?? 0
+        }
+    }
+
+    /// The case_state columns a visit record carries.
+    private struct VisitOwner {
+        let id: String
+        let workflowID: String
+        let status: CaseStatus
+        let district: String?
+        let helper: String?
+
+        init(_ row: Row) {
+            id = row[0] as String? ?? ""
+            workflowID = row[1] as String? ?? ""
+            status = CaseStatus(rawValue: row[2] as String? ?? "") ?? .active
+            district = row[3] as String?
+            helper = row[4] as String?
+        }
+    }
+
+    private static func pause(_ row: Row) -> (caseID: String, visit: Int, pause: StageVisitRecord.Pause)? {
+        guard let from = (row[2] as String?).flatMap(Timestamp.init(stored:)) else { return nil }
+        return (row[0] as String? ?? "", row[1] as Int? ?? 0,
+                StageVisitRecord.Pause(from: from, until: (row[3] as String?).flatMap(Timestamp.init(stored:)), reason: row[4] as String? ?? ""))
     }
 
     /// Every case's standing (of one workflow, or all), ordered by id, without decoding snapshots.
