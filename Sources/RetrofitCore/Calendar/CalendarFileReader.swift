@@ -9,7 +9,7 @@ struct CalendarFileReader {
     func root(of text: String) throws(CalendarError) -> Node {
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: text, .basic)
+            composed = try YAMLReader.compose(text)
         } catch let error as YamlError {
             throw syntaxError(error)
         } catch {

@@ -8,11 +8,17 @@ class YAMLReader {
 
     init(file: String) { self.file = file }
 
+    /// Yams' node tree of `text`. Every value is read as text and parsed by our own exact readers, so
+    /// no tag resolution (regexes per scalar) is needed; the encoding is given because Yams' default
+    /// reads the whole process environment to choose it.
+    static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text, .basic, .default, .utf8)
+    }
+
     /// The document's root node, or nil after recording the syntax error.
     func root(of text: String) -> Node? {
         do {
-            // Every value is read as text and parsed by our own exact readers, so no tag resolution (regexes per scalar) is needed.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            guard let node = try YAMLReader.compose(text) else {
                 report(line: 1, column: 1, "the file is empty")
                 return nil
             }
