@@ -15,21 +15,33 @@ extension BottleneckReport {
         if let from, from > end { throw ReportInputError.badPeriod(from: from, to: end) }
         let ids = try workflowID.map { id in [try setting.workflow(named: id).id] } ?? setting.workflowIDs
         var notes: [String] = []
-        var tallies: [String: BottleneckTally] = [:]
+        var tallies: [BottleneckTally] = []
         for id in ids {
             guard let workflow = setting.workflows[id] else { continue }
-            tallies[id] = BottleneckTally(workflow: workflow, period: StayPeriod(from: from, to: end, asOf: setting.asOf),
-                                          counter: setting.calendars[workflow.calendar].map(WorkingDayCounter.init), by: by)
-            if tallies[id]?.counter == nil { notes.append(ReportInputError.missingCalendar(workflow.calendar, workflow: id).description) }
+            let tally = BottleneckTally(workflow: workflow, period: StayPeriod(from: from, to: end, asOf: setting.asOf),
+                                        counter: setting.calendars[workflow.calendar].map(WorkingDayCounter.init), by: by)
+            if tally.counter == nil { notes.append(ReportInputError.missingCalendar(workflow.calendar, workflow: id).description) }
+            tallies.append(tally)
         }
-        // One pass over the cases and one over the visits serve every workflow.
+        // One pass over the cases and one over the visits serve every workflow (cases come in id order,
+        // so the workflow of the previous record usually answers).
         let only = workflowID == nil ? nil : ids.first
-        for standing in try store.caseStandings(workflowID: only) { tallies[standing.workflowID]?.add(standing) }
-        try store.forEachStageVisit(workflowID: only) { tallies[$0.workflowID]?.add($0) }
+        var index = 0
+        func tally(of workflowID: String) -> Int? {
+            if index < tallies.count, tallies[index].workflow.id == workflowID { return index }
+            guard let found = tallies.firstIndex(where: { $0.workflow.id == workflowID }) else { return nil }
+            index = found
+            return found
+        }
+        for standing in try store.caseStandings(workflowID: only) {
+            if let index = tally(of: standing.workflowID) { tallies[index].add(standing) }
+        }
+        try store.forEachStageVisit(workflowID: only) { visit in
+            if let index = tally(of: visit.workflowID) { tallies[index].add(visit) }
+        }
         var workflows: [BottleneckWorkflow] = []
-        for id in ids {
-            guard let tally = tallies[id] else { continue }
-            notes += tally.counter?.problems.map { "\(id): \($0)" } ?? []
+        for tally in tallies {
+            notes += tally.counter?.problems.map { "\(tally.workflow.id): \($0)" } ?? []
             workflows.append(tally.result())
         }
         return BottleneckReport(asOf: setting.asOf, from: from, to: end, by: by, workflows: workflows, notes: notes)
@@ -70,34 +82,51 @@ struct BottleneckTally {
     var counter: WorkingDayCounter?
     let by: BottleneckGrouping?
 
-    private var overall: [String: StageAccumulator] = [:]
-    private var groups: [String?: [String: StageAccumulator]] = [:]
-    private var extraStages: [String] = []
+    // Stages are numbered (the workflow's in order, then any others met in the data) so that a visit
+    // costs one dictionary look-up; the figures are arrays by stage number.
+    private var stageNumbers: [String: Int] = [:]
+    private var stageIDs: [String] = []
+    private var terminal: [Bool] = []
+    private var overall: [StageAccumulator] = []
+    private var groups: [String?: [StageAccumulator]] = [:]
     private var currentCase = ""
-    private var stagesSeen: Set<String> = []
+    private var stagesSeen: [Int] = []
 
     init(workflow: WorkflowDefinition, period: StayPeriod, counter: WorkingDayCounter?, by: BottleneckGrouping?) {
         self.workflow = workflow
         self.period = period
         self.counter = counter
         self.by = by
+        for stage in workflow.stages { _ = number(of: stage.id, terminal: stage.isTerminal) }
+    }
+
+    private mutating func number(of stage: String, terminal isTerminal: Bool = false) -> Int {
+        if let number = stageNumbers[stage] { return number }
+        stageNumbers[stage] = stageIDs.count
+        stageIDs.append(stage)
+        terminal.append(isTerminal)
+        overall.append(StageAccumulator())
+        return stageIDs.count - 1
     }
 
     private func key(district: String?, helper: String?) -> String? {
         by == .district ? district : helper
     }
 
-    private mutating func update(_ stage: String, group: String?, _ change: (inout StageAccumulator) -> Void) {
-        if workflow.stage(stage) == nil, !extraStages.contains(stage) { extraStages.append(stage) }
-        change(&overall[stage, default: StageAccumulator()])
-        if by != nil { change(&groups[group, default: [:]][stage, default: StageAccumulator()]) }
+    private mutating func update(_ stage: Int, group: String?, _ change: (inout StageAccumulator) -> Void) {
+        change(&overall[stage])
+        if by != nil {
+            let missing = stageIDs.count - (groups[group]?.count ?? 0)
+            if missing > 0 { groups[group, default: []].append(contentsOf: repeatElement(StageAccumulator(), count: missing)) }
+            change(&groups[group, default: []][stage])
+        }
     }
 
     mutating func add(_ standing: CaseStandingRecord) {
-        let terminal = workflow.stage(standing.stage)?.isTerminal ?? false
-        let present = standing.status == .active || standing.status == .suspended || (standing.status == .completed && terminal)
+        let stage = number(of: standing.stage)
+        let present = standing.status == .active || standing.status == .suspended || (standing.status == .completed && terminal[stage])
         let overdue = standing.status == .active && (standing.deadline.map { $0 < period.asOf } ?? false)
-        update(standing.stage, group: key(district: standing.district, helper: standing.helper)) { figures in
+        update(stage, group: key(district: standing.district, helper: standing.helper)) { figures in
             if present { figures.inStage += 1 }
             if overdue { figures.overdue += 1 }
             if standing.status == .suspended { figures.suspended += 1 }
@@ -109,20 +138,21 @@ struct BottleneckTally {
             currentCase = visit.caseID
             stagesSeen = []
         }
-        let returned = stagesSeen.contains(visit.stage)
-        stagesSeen.insert(visit.stage)
+        let stage = number(of: visit.stage)
+        let returned = stagesSeen.contains(stage)
+        if !returned { stagesSeen.append(stage) }
         let entered = visit.enteredAt.date
         let left = visit.leftAt?.date
         // A visit completes when the case moves on (not when it is withdrawn) within the period.
         let completedOn = left.flatMap { !visit.endedByWithdrawal && period.contains($0) ? $0 : nil }
         let duration = completedOn.flatMap { counter?.days(after: entered, through: $0, suspensions: visit.suspendedSpans(asOf: $0)) }
         var waiting = 0
-        if workflow.stage(visit.stage)?.isTerminal != true, let window = period.window(entered: entered, left: left) {
+        if !terminal[stage], let window = period.window(entered: entered, left: left) {
             waiting = counter?.days(after: window.after, through: window.through,
                                     suspensions: visit.suspendedSpans(asOf: window.through)) ?? 0
         }
         let rework = returned && period.contains(entered)
-        update(visit.stage, group: key(district: visit.district, helper: visit.helper)) { figures in
+        update(stage, group: key(district: visit.district, helper: visit.helper)) { figures in
             if let duration { figures.durations.append(duration) }
             if completedOn != nil { figures.suspendedDays += visit.storedSuspendedDays }
             if rework { figures.rework += 1 }
@@ -131,18 +161,18 @@ struct BottleneckTally {
     }
 
     func result() -> BottleneckWorkflow {
-        let order = workflow.stages.map(\.id) + extraStages
         let grouped = by == nil ? [] : groups.keys.sorted { ($0 ?? "\u{10FFFF}") < ($1 ?? "\u{10FFFF}") }.map { key in
-            group(key: key, figures: groups[key] ?? [:], order: order)
+            group(key: key, figures: groups[key] ?? [])
         }
-        return BottleneckWorkflow(workflow: workflow.id, title: workflow.title,
-                                  overall: group(key: nil, figures: overall, order: order), groups: grouped)
+        return BottleneckWorkflow(workflow: workflow.id, title: workflow.title, overall: group(key: nil, figures: overall), groups: grouped)
     }
 
-    private func group(key: String?, figures: [String: StageAccumulator], order: [String]) -> BottleneckGroup {
-        let total = figures.values.reduce(0) { $0 + $1.waitingDays }
-        let stages = order.map { id in
-            let figure = figures[id] ?? StageAccumulator()
+    /// - Parameter figures: by stage number; missing at the end when the group has no visit there.
+    private func group(key: String?, figures: [StageAccumulator]) -> BottleneckGroup {
+        let total = figures.reduce(0) { $0 + $1.waitingDays }
+        let stages = stageIDs.indices.map { number in
+            let id = stageIDs[number]
+            let figure = number < figures.count ? figures[number] : StageAccumulator()
             return BottleneckStage(
                 stage: id, title: workflow.stage(id)?.title ?? id, inStage: figure.inStage, overdue: figure.overdue,
                 suspended: figure.suspended, workingDays: DurationSummary(figure.durations), suspendedDays: figure.suspendedDays,

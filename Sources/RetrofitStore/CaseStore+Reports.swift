@@ -68,7 +68,7 @@ extension CaseStore {
             var pending: StageVisitRow?
             func emit(_ row: StageVisitRow, isLast: Bool) throws {
                 // Cases and suspensions are read up to this visit's case (ids in SQLite's byte order).
-                while owner.map({ $0.id.utf8.lexicographicallyPrecedes(row.caseID.utf8) }) ?? true, let next = try cases.next() {
+                while owner.map({ CaseStore.sortsBefore($0.id, row.caseID) }) ?? true, let next = try cases.next() {
                     owner = VisitOwner(next)
                 }
                 var pauses: [StageVisitRecord.Pause] = []
@@ -78,14 +78,16 @@ extension CaseStore {
                         pause = CaseStore.pause(next)
                     }
                     guard let current = pause else { break }
-                    let before = current.caseID.utf8.lexicographicallyPrecedes(row.caseID.utf8)
-                        || (current.caseID == row.caseID && current.visit < row.visit)
-                    if before { pause = nil; continue }
-                    guard current.caseID == row.caseID, current.visit == row.visit else { break }
+                    let sameCase = CaseStore.sameID(current.caseID, row.caseID)
+                    if CaseStore.sortsBefore(current.caseID, row.caseID) || (sameCase && current.visit < row.visit) {
+                        pause = nil
+                        continue
+                    }
+                    guard sameCase, current.visit == row.visit else { break }
                     pauses.append(current.pause)
                     pause = nil
                 }
-                guard let owner, owner.id == row.caseID else {
+                guard let owner, CaseStore.sameID(owner.id, row.caseID) else {
                     throw StoreError.corrupt("stage visit \(row.visit) of case \(row.caseID) has no case_state row")
                 }
                 if let workflowID, owner.workflowID != workflowID { return }
@@ -102,6 +104,26 @@ extension CaseStore {
                 pending = row
             }
             if let last = pending { try emit(last, isLast: true) }
+        }
+    }
+
+    /// Whether `left` sorts before `right` as SQLite orders TEXT (bytes, not Unicode order).
+    static func sortsBefore(_ left: String, _ right: String) -> Bool { byteOrder(left, right) < 0 }
+
+    /// Whether two ids are the same bytes (`==` on String compares canonical equivalence instead).
+    static func sameID(_ left: String, _ right: String) -> Bool { byteOrder(left, right) == 0 }
+
+    /// memcmp of the UTF-8 bytes, the shorter first on a tie: negative, zero or positive.
+    private static func byteOrder(_ left: String, _ right: String) -> Int {
+        var left = left, right = right
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                if let first = a.baseAddress, let second = b.baseAddress {
+                    let order = memcmp(first, second, min(a.count, b.count))
+                    if order != 0 { return Int(order) }
+                }
+                return a.count - b.count
+            }
         }
     }
 
@@ -155,18 +177,18 @@ extension CaseStore {
         let condition = workflowID == nil ? "" : "WHERE workflow_id = ?"
         let arguments: StatementArguments = workflowID.map { [$0] } ?? []
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            // Columns by position and dates parsed from bytes: this runs once per case.
+            try Row.fetchCursor(db, sql: """
                 SELECT id, workflow_id, stage, status, district, helper, deadline, commissioned_on
                 FROM case_state \(condition) ORDER BY id
                 """, arguments: arguments).map { row in
                 CaseStandingRecord(
-                    id: row["id"] as String? ?? "", workflowID: row["workflow_id"] as String? ?? "",
-                    stage: row["stage"] as String? ?? "",
-                    status: CaseStatus(rawValue: row["status"] as String? ?? "") ?? .active,
-                    district: row["district"] as String?, helper: row["helper"] as String?,
-                    deadline: (row["deadline"] as String?).flatMap { CivilDate(iso: $0) },
-                    commissionedOn: (row["commissioned_on"] as String?).flatMap { CivilDate(iso: $0) })
-            }
+                    id: row[0] as String? ?? "", workflowID: row[1] as String? ?? "", stage: row[2] as String? ?? "",
+                    status: CaseStatus(rawValue: row[3] as String? ?? "") ?? .active,
+                    district: row[4] as String?, helper: row[5] as String?,
+                    deadline: (row[6] as String?).flatMap { CivilDate(stored: $0) },
+                    commissionedOn: (row[7] as String?).flatMap { CivilDate(stored: $0) })
+            }.reduce(into: []) { $0.append($1) }
         }
     }
 
