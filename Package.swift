@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "RetrofitCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

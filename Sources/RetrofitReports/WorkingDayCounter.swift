@@ -65,7 +65,7 @@ struct WorkingDayCounter {
         // Suspended days are not counted: subtract the working days of each suspension's part of
         // (start, end], merging overlapping suspensions so no day is subtracted twice.
         var covered = start.dayNumber   // days up to here are already outside the count
-        for span in suspensions.sorted(by: { $0.from < $1.from }) {
+        for span in suspensions.count > 1 ? suspensions.sorted(by: { $0.from < $1.from }) : suspensions {
             let from = max(span.from.dayNumber - 1, covered)
             let through = min(span.until.dayNumber - 1, end.dayNumber)
             guard through > from, let upper = upTo(through), let lower = upTo(from) else { continue }

@@ -52,58 +52,96 @@ extension CaseStore {
     /// Calls `body` with every stage visit (of one workflow, or all), ordered by case and visit,
     /// streaming the `stage_visit` table; the event log is not read.
     ///
-    /// Three scans in primary-key order (cases, visits, suspensions) are merged here by case id,
-    /// which is cheaper than joining in SQL: a correlated look-up per visit cost more than the scan.
+    /// The visits and the cases are two scans in key order merged here by case id, which is cheaper
+    /// than joining in SQL (a correlated look-up per visit cost more than the scan); suspensions,
+    /// far fewer than visits, are read first and grouped by case.
     public func forEachStageVisit(workflowID: String? = nil, _ body: (StageVisitRecord) throws -> Void) throws(StoreError) {
         try read { db in
-            let cases = try Row.fetchCursor(db, sql: "SELECT id, workflow_id, status, district, helper FROM case_state ORDER BY id")
-            let visits = try Row.fetchCursor(db, sql: """
+            var pausesByCase: [String: [(visit: Int, pause: StageVisitRecord.Pause)]] = [:]
+            let suspensions = try RawStatement(db, sql: "SELECT case_id, visit, from_at, until_at, reason FROM suspension")
+            while try suspensions.step() {
+                guard let caseID = suspensions.text(0), let from = suspensions.timestamp(2) else { continue }
+                pausesByCase[caseID, default: []].append((suspensions.int(1), StageVisitRecord.Pause(
+                    from: from, until: suspensions.timestamp(3), reason: suspensions.text(4) ?? "")))
+            }
+            let cases = try RawStatement(db, sql: "SELECT id, workflow_id, status, district, helper FROM case_state ORDER BY id")
+            let visits = try RawStatement(db, sql: """
                 SELECT case_id, visit, stage, entered_at, left_at, suspended_days FROM stage_visit ORDER BY case_id, visit
                 """)
-            let suspensions = try Row.fetchCursor(db, sql: """
-                SELECT case_id, visit, from_at, until_at, reason FROM suspension ORDER BY case_id, visit, number
-                """)
             var owner: VisitOwner?
-            var pause: (caseID: String, visit: Int, pause: StageVisitRecord.Pause)?
-            var pending: StageVisitRow?
+            var casePauses: [(visit: Int, pause: StageVisitRecord.Pause)] = []
             func emit(_ row: StageVisitRow, isLast: Bool) throws {
-                // Cases and suspensions are read up to this visit's case (ids in SQLite's byte order).
-                while owner.map({ CaseStore.sortsBefore($0.id, row.caseID) }) ?? true, let next = try cases.next() {
-                    owner = VisitOwner(next)
-                }
-                var pauses: [StageVisitRecord.Pause] = []
-                while true {
-                    if pause == nil {
-                        guard let next = try suspensions.next() else { break }
-                        pause = CaseStore.pause(next)
+                if row.startsCase {
+                    // Cases are read up to this visit's case (ids in SQLite's byte order).
+                    while owner.map({ CaseStore.sortsBefore($0.id, row.caseID) }) ?? true, try cases.step() {
+                        owner = VisitOwner(cases)
                     }
-                    guard let current = pause else { break }
-                    let sameCase = CaseStore.sameID(current.caseID, row.caseID)
-                    if CaseStore.sortsBefore(current.caseID, row.caseID) || (sameCase && current.visit < row.visit) {
-                        pause = nil
-                        continue
-                    }
-                    guard sameCase, current.visit == row.visit else { break }
-                    pauses.append(current.pause)
-                    pause = nil
+                    casePauses = pausesByCase[row.caseID] ?? []
                 }
                 guard let owner, CaseStore.sameID(owner.id, row.caseID) else {
                     throw StoreError.corrupt("stage visit \(row.visit) of case \(row.caseID) has no case_state row")
                 }
                 if let workflowID, owner.workflowID != workflowID { return }
+                var pauses = casePauses.isEmpty ? [] : casePauses.filter { $0.visit == row.visit }.map(\.pause)
+                if pauses.count > 1 { pauses.sort { $0.from < $1.from } }
                 try body(StageVisitRecord(
                     caseID: row.caseID, visit: row.visit, stage: row.stage, enteredAt: row.enteredAt, leftAt: row.leftAt,
-                    storedSuspendedDays: row.suspendedDays, pauses: pauses.sorted { $0.from < $1.from },
+                    storedSuspendedDays: row.suspendedDays, pauses: pauses,
                     workflowID: owner.workflowID, caseStatus: owner.status, district: owner.district, helper: owner.helper,
                     isLastVisit: isLast))
             }
-            // Columns by position and stored times parsed from bytes: this loop runs once per visit.
-            while let next = try visits.next() {
-                let row = try StageVisitRow(next)
-                if let previous = pending { try emit(previous, isLast: previous.caseID != row.caseID) }
+            var stages = TextPool()
+            var pending: StageVisitRow?
+            while try visits.step() {
+                let row = try StageVisitRow(visits, previous: pending, stages: &stages)
+                if let previous = pending { try emit(previous, isLast: row.startsCase) }
                 pending = row
             }
             if let last = pending { try emit(last, isLast: true) }
+        }
+    }
+
+    /// A `stage_visit` row.
+    private struct StageVisitRow {
+        let caseID: String
+        /// Whether this is the first row of its case.
+        let startsCase: Bool
+        let visit: Int
+        let stage: String
+        let enteredAt: Timestamp
+        let leftAt: Timestamp?
+        let suspendedDays: Int
+
+        /// - Parameter stages: the stage names met so far, whose Strings are reused.
+        init(_ columns: RawStatement, previous: StageVisitRow?, stages: inout TextPool) throws {
+            let id = columns.text(0, reusing: previous?.caseID) ?? ""
+            caseID = id
+            startsCase = previous.map { !CaseStore.sameID($0.caseID, id) } ?? true
+            visit = columns.int(1)
+            guard let entered = columns.timestamp(3) else {
+                throw StoreError.corrupt("stage visit \(visit) of case \(caseID) has no entry time")
+            }
+            stage = columns.text(2, from: &stages) ?? ""
+            enteredAt = entered
+            leftAt = columns.timestamp(4)
+            suspendedDays = columns.int(5)
+        }
+    }
+
+    /// The case_state columns a visit record carries.
+    private struct VisitOwner {
+        let id: String
+        let workflowID: String
+        let status: CaseStatus
+        let district: String?
+        let helper: String?
+
+        init(_ columns: RawStatement) {
+            id = columns.text(0) ?? ""
+            workflowID = columns.text(1) ?? ""
+            status = CaseStatus(rawValue: columns.text(2) ?? "") ?? .active
+            district = columns.text(3)
+            helper = columns.text(4)
         }
     }
 
@@ -125,51 +163,6 @@ extension CaseStore {
                 return a.count - b.count
             }
         }
-    }
-
-    /// A `stage_visit` row, read by column position.
-    private struct StageVisitRow {
-        let caseID: String
-        let visit: Int
-        let stage: String
-        let enteredAt: Timestamp
-        let leftAt: Timestamp?
-        let suspendedDays: Int
-
-        init(_ row: Row) throws {
-            caseID = row[0] as String? ?? ""
-            visit = row[1] as Int? ?? 0
-            guard let entered = (row[3] as String?).flatMap(Timestamp.init(stored:)) else {
-                throw StoreError.corrupt("stage visit \(visit) of case \(caseID) has no entry time")
-            }
-            stage = row[2] as String? ?? ""
-            enteredAt = entered
-            leftAt = (row[4] as String?).flatMap(Timestamp.init(stored:))
-            suspendedDays = row[5] as Int? ?? 0
-        }
-    }
-
-    /// The case_state columns a visit record carries.
-    private struct VisitOwner {
-        let id: String
-        let workflowID: String
-        let status: CaseStatus
-        let district: String?
-        let helper: String?
-
-        init(_ row: Row) {
-            id = row[0] as String? ?? ""
-            workflowID = row[1] as String? ?? ""
-            status = CaseStatus(rawValue: row[2] as String? ?? "") ?? .active
-            district = row[3] as String?
-            helper = row[4] as String?
-        }
-    }
-
-    private static func pause(_ row: Row) -> (caseID: String, visit: Int, pause: StageVisitRecord.Pause)? {
-        guard let from = (row[2] as String?).flatMap(Timestamp.init(stored:)) else { return nil }
-        return (row[0] as String? ?? "", row[1] as Int? ?? 0,
-                StageVisitRecord.Pause(from: from, until: (row[3] as String?).flatMap(Timestamp.init(stored:)), reason: row[4] as String? ?? ""))
     }
 
     /// Every case's standing (of one workflow, or all), ordered by id, without decoding snapshots.
