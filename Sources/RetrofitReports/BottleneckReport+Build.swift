@@ -33,10 +33,11 @@ extension BottleneckReport {
             index = found
             return found
         }
-        for standing in try store.caseStandings(workflowID: only) {
+        let standings = try store.caseStandings()
+        for standing in standings where only == nil || standing.workflowID == only {
             if let index = tally(of: standing.workflowID) { tallies[index].add(standing) }
         }
-        try store.forEachStageVisit(workflowID: only) { visit in
+        try store.forEachStageVisit(workflowID: only, standings: standings) { visit in
             if let index = tally(of: visit.workflowID) { tallies[index].add(visit) }
         }
         var workflows: [BottleneckWorkflow] = []

@@ -55,7 +55,11 @@ extension CaseStore {
     /// The visits and the cases are two scans in key order merged here by case id, which is cheaper
     /// than joining in SQL (a correlated look-up per visit cost more than the scan); suspensions,
     /// far fewer than visits, are read first and grouped by case.
-    public func forEachStageVisit(workflowID: String? = nil, _ body: (StageVisitRecord) throws -> Void) throws(StoreError) {
+    ///
+    /// - Parameter standings: every case's standing as ``caseStandings(workflowID:)`` read it (of all
+    ///   workflows, in its order), when the caller has it: case_state is then not read again.
+    public func forEachStageVisit(workflowID: String? = nil, standings: [CaseStandingRecord]? = nil,
+                                  _ body: (StageVisitRecord) throws -> Void) throws(StoreError) {
         try read { db in
             var pausesByCase: [String: [(visit: Int, pause: StageVisitRecord.Pause)]] = [:]
             let suspensions = try RawStatement(db, sql: "SELECT case_id, visit, from_at, until_at, reason FROM suspension")
@@ -64,17 +68,26 @@ extension CaseStore {
                 pausesByCase[caseID, default: []].append((suspensions.int(1), StageVisitRecord.Pause(
                     from: from, until: suspensions.timestamp(3), reason: suspensions.text(4) ?? "")))
             }
-            let cases = try RawStatement(db, sql: "SELECT id, workflow_id, status, district, helper FROM case_state ORDER BY id")
+            let cases = standings != nil ? nil
+                : try RawStatement(db, sql: "SELECT id, workflow_id, status, district, helper FROM case_state ORDER BY id")
             let visits = try RawStatement(db, sql: """
                 SELECT case_id, visit, stage, entered_at, left_at, suspended_days FROM stage_visit ORDER BY case_id, visit
                 """)
             var owner: VisitOwner?
+            var nextStanding = standings?.startIndex ?? 0
+            func nextOwner() throws -> VisitOwner? {
+                if let cases { return try cases.step() ? VisitOwner(cases) : nil }
+                guard let standings else { return nil }
+                guard nextStanding < standings.endIndex else { return nil }
+                defer { nextStanding += 1 }
+                return VisitOwner(standings[nextStanding])
+            }
             var casePauses: [(visit: Int, pause: StageVisitRecord.Pause)] = []
             func emit(_ row: StageVisitRow, isLast: Bool) throws {
                 if row.startsCase {
                     // Cases are read up to this visit's case (ids in SQLite's byte order).
-                    while owner.map({ CaseStore.sortsBefore($0.id, row.caseID) }) ?? true, try cases.step() {
-                        owner = VisitOwner(cases)
+                    while owner.map({ CaseStore.sortsBefore($0.id, row.caseID) }) ?? true, let next = try nextOwner() {
+                        owner = next
                     }
                     casePauses = pausesByCase[row.caseID] ?? []
                 }
@@ -136,6 +149,14 @@ extension CaseStore {
         let district: String?
         let helper: String?
 
+        init(_ standing: CaseStandingRecord) {
+            id = standing.id
+            workflowID = standing.workflowID
+            status = standing.status
+            district = standing.district
+            helper = standing.helper
+        }
+
         init(_ columns: RawStatement) {
             id = columns.text(0) ?? ""
             workflowID = columns.text(1) ?? ""
@@ -170,18 +191,19 @@ extension CaseStore {
         let condition = workflowID == nil ? "" : "WHERE workflow_id = ?"
         let arguments: StatementArguments = workflowID.map { [$0] } ?? []
         return try read { db in
-            // Columns by position and dates parsed from bytes: this runs once per case.
-            try Row.fetchCursor(db, sql: """
+            let cases = try RawStatement(db, sql: """
                 SELECT id, workflow_id, stage, status, district, helper, deadline, commissioned_on
                 FROM case_state \(condition) ORDER BY id
-                """, arguments: arguments).map { row in
-                CaseStandingRecord(
-                    id: row[0] as String? ?? "", workflowID: row[1] as String? ?? "", stage: row[2] as String? ?? "",
-                    status: CaseStatus(rawValue: row[3] as String? ?? "") ?? .active,
-                    district: row[4] as String?, helper: row[5] as String?,
-                    deadline: (row[6] as String?).flatMap { CivilDate(stored: $0) },
-                    commissionedOn: (row[7] as String?).flatMap { CivilDate(stored: $0) })
-            }.reduce(into: []) { $0.append($1) }
+                """, arguments: arguments)
+            var standings: [CaseStandingRecord] = []
+            var workflows = TextPool(), stages = TextPool(), statuses = TextPool()
+            while try cases.step() {
+                standings.append(CaseStandingRecord(
+                    id: cases.text(0) ?? "", workflowID: cases.text(1, from: &workflows) ?? "", stage: cases.text(2, from: &stages) ?? "",
+                    status: CaseStatus(rawValue: cases.text(3, from: &statuses) ?? "") ?? .active,
+                    district: cases.text(4), helper: cases.text(5), deadline: cases.date(6), commissionedOn: cases.date(7)))
+            }
+            return standings
         }
     }
 

@@ -13,7 +13,10 @@ struct RawStatement {
     private let prepared: Statement
     private var statement: SQLiteStatement { prepared.sqliteStatement }
 
-    init(_ db: Database, sql: String) throws { prepared = try db.makeStatement(sql: sql) }
+    init(_ db: Database, sql: String, arguments: StatementArguments = []) throws {
+        prepared = try db.makeStatement(sql: sql)
+        try prepared.setArguments(arguments)
+    }
 
     /// Moves to the next row; false after the last.
     func step() throws -> Bool {
