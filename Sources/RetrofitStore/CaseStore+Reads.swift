@@ -122,8 +122,7 @@ extension CaseStore {
         let (clauses, arguments) = filter.sql()
         let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try read { db in
-            try Row.fetchCursor(db, sql: "SELECT \(CaseStore.caseRowColumns) FROM case_state \(condition) ORDER BY id", arguments: arguments)
-                .map(CaseStore.caseRow).reduce(into: []) { $0.append($1) }
+            try CaseStore.caseRows(db, sql: "SELECT \(CaseStore.caseRowColumns) FROM case_state \(condition) ORDER BY id", arguments: arguments)
         }
     }
 
@@ -139,8 +138,9 @@ extension CaseStore {
             arguments += [date.description]
         }
         return try read { db in
-            try Row.fetchCursor(db, sql: "SELECT \(CaseStore.caseRowColumns) FROM case_state WHERE \(clauses.joined(separator: " AND ")) ORDER BY deadline, id",
-                                arguments: arguments).map(CaseStore.caseRow).reduce(into: []) { $0.append($1) }
+            try CaseStore.caseRows(db, sql: """
+                SELECT \(CaseStore.caseRowColumns) FROM case_state WHERE \(clauses.joined(separator: " AND ")) ORDER BY deadline, id
+                """, arguments: arguments)
         }
     }
 
@@ -150,19 +150,24 @@ extension CaseStore {
         stage_entered_at, deadline, due_soon_from, deadline_problem
         """
 
-    /// A listing row from a row of `SELECT \(caseRowColumns)`.
-    static func caseRow(_ row: Row) -> CaseRow {
-        CaseRow(
-            id: row[0] as String? ?? "", workflowID: row[1] as String? ?? "",
-            workflowVersion: row[2] as Int? ?? 0, stage: row[3] as String? ?? "",
-            status: CaseStatus(rawValue: row[4] as String? ?? "") ?? .active, version: row[5] as Int? ?? 0,
-            helper: row[6] as String?, district: row[7] as String?,
-            priority: CasePriority(rawValue: row[8] as String? ?? "") ?? .normal,
-            difficulty: CaseDifficulty(rawValue: row[9] as String? ?? "") ?? .normal,
-            stageEnteredAt: row[10] as String? ?? "",
-            deadline: (row[11] as String?).flatMap { CivilDate(stored: $0) },
-            dueSoonFrom: (row[12] as String?).flatMap { CivilDate(stored: $0) },
-            deadlineProblem: row[13] as String?)
+    /// The listing rows of a `SELECT \(caseRowColumns)`, read by raw columns: `overdue` and `case list`
+    /// print thousands of them, and names repeat (workflows, stages, districts, helpers).
+    static func caseRows(_ db: Database, sql: String, arguments: StatementArguments) throws -> [CaseRow] {
+        let statement = try RawStatement(db, sql: sql, arguments: arguments)
+        var names = TextPool()
+        var rows: [CaseRow] = []
+        while try statement.step() {
+            rows.append(CaseRow(
+                id: statement.text(0) ?? "", workflowID: statement.text(1, from: &names) ?? "",
+                workflowVersion: statement.int(2), stage: statement.text(3, from: &names) ?? "",
+                status: CaseStatus(rawValue: statement.text(4, from: &names) ?? "") ?? .active, version: statement.int(5),
+                helper: statement.text(6, from: &names), district: statement.text(7, from: &names),
+                priority: CasePriority(rawValue: statement.text(8, from: &names) ?? "") ?? .normal,
+                difficulty: CaseDifficulty(rawValue: statement.text(9, from: &names) ?? "") ?? .normal,
+                stageEnteredAt: statement.text(10) ?? "", deadline: statement.date(11), dueSoonFrom: statement.date(12),
+                deadlineProblem: statement.text(13)))
+        }
+        return rows
     }
 
     /// The people register, by name.
