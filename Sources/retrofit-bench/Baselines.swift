@@ -81,4 +81,26 @@ enum Baselines {
         script.line("SELECT c.snapshot, w.source FROM case_state c JOIN workflow_definition w ON w.id = c.workflow_id AND w.version = c.workflow_version WHERE c.id = \(id);")
         script.line("SELECT * FROM event WHERE case_id = \(id) AND version > \(afterVersion) ORDER BY version LIMIT 9223372036854775807;")
     }
+
+    /// The rows `report bottlenecks` reads: every case's standing, every suspension, every stage visit in case order.
+    static func bottlenecks(_ script: inout SQLScript) {
+        script.line("SELECT id, workflow_id, stage, status, district, helper, deadline, commissioned_on FROM case_state ORDER BY id;")
+        script.line("SELECT case_id, visit, from_at, until_at, reason FROM suspension;")
+        script.line("SELECT case_id, visit, stage, entered_at, left_at, suspended_days FROM stage_visit ORDER BY case_id, visit;")
+    }
+
+    /// The rows `report commissioned --year` reads: the year's commissioned cases with their state, and their events' times.
+    static func commissioned(_ script: inout SQLScript, year: Int) {
+        let period = "commissioned_on >= '\(year)-01-01' AND commissioned_on <= '\(year)-12-31'"
+        script.line("SELECT id, snapshot FROM case_state WHERE \(period) ORDER BY commissioned_on, id;")
+        script.line("""
+            SELECT e.case_id, e.version, e.type, e.occurred_at, e.recorded_at FROM event e \
+            WHERE e.case_id IN (SELECT id FROM case_state WHERE \(period)) ORDER BY e.case_id, e.version;
+            """)
+    }
+
+    /// What `audit verify` reads: every event in log order, hashed (SHA3 here, SHA-256 chained there).
+    static func verify(_ script: inout SQLScript) {
+        script.line("SELECT hex(sha3_query('SELECT * FROM event ORDER BY sequence', 256));")
+    }
 }

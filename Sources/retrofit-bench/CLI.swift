@@ -155,29 +155,22 @@ enum CLI {
         return result
     }
 
-    /// A command that another branch is writing: timed if this binary has it, else a TODO entry.
-    static func pending(_ name: String, arguments: [String], binary: Binary, _ setting: Setting, why: String) throws -> BenchResult {
+    /// A report or audit command as a whole process, against a sqlite3 process running the queries the
+    /// command reads its rows with (`baseline`, output to /dev/null).
+    static func report(_ name: String, arguments: [String], baseline: (inout SQLScript) -> Void, work: String,
+                       binary: Binary, _ setting: Setting) throws -> BenchResult {
         var result = base(name, binary, setting)
-        // A group without the subcommand still answers --help (its own), so look for the subcommand's usage line.
-        let command = Array(arguments.prefix(2))
-        let helpPath = "\(setting.work)/help.txt"
-        defer { try? FileManager.default.removeItem(atPath: helpPath) }
-        let help = try Spawn.run(binary.path, command + ["--help"], stdout: helpPath, stderr: "/dev/null")
-        let helpText = (try? String(contentsOfFile: helpPath, encoding: .utf8)) ?? ""
-        guard help.status == 0, helpText.contains("retrofit \(command.joined(separator: " "))") else {
-            result.status = "todo"
-            result.operations = nil
-            result.note = "not in this build yet (\(why)); the suite times it once `retrofit \(arguments.prefix(2).joined(separator: " ")) --help` works"
-            return result
-        }
         let mine = try repeated(setting.runs) { memory in
             try Spawn.checked(binary.path, arguments + ["--db", setting.db], environment: Fixtures.environment(), memory: memory)
         }
-        result.seconds = mine.seconds
-        result.perOperationMs = mine.seconds * 1000
-        result.peakMB = mine.peakMB
+        let scriptPath = "\(setting.work)/\(name.replacingOccurrences(of: " ", with: "-")).sql"
+        defer { try? FileManager.default.removeItem(atPath: scriptPath) }
+        var script = try SQLScript(path: scriptPath)
+        baseline(&script)
+        script.close()
+        let shell = try repeated(setting.runs) { memory in try Baselines.runShell(setting.sqlite3, db: setting.db, script: scriptPath, memory: memory) }
         result.events = try InProcess.eventCount(setting.db)
-        result.note = "TODO: add the sqlite3 baseline (the report's query) in Baselines.swift"
+        finish(&result, mine, shell, work: work)
         return result
     }
 }

@@ -8,7 +8,7 @@ struct BenchResult: Codable {
     var kind: String
     /// For CLI results: which binary ("dynamic", "static", …).
     var binary: String?
-    /// "ok", "failed", or "todo" (the command does not exist yet).
+    /// "ok" or "failed".
     var status = "ok"
     var cases: Int?
     /// Events in the database (or written, for appends).
@@ -66,7 +66,6 @@ struct BenchReport: Codable {
     var results: [BenchResult] = []
     /// Targets of issue 7, judged from the results.
     var targets: [TargetSummary] = []
-    var todo: [String] = []
 }
 
 struct TargetSummary: Codable {
