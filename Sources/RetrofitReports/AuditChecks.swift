@@ -7,12 +7,17 @@ import RetrofitStore
 enum AuditChecks {
     /// Events recorded more than this many days after they occurred are listed.
     static let lateRecordingDays = 30
+    /// The store hands ``recordedLate`` only the events it reads as more than this many days late: a day under
+    /// the limit, because the store counts elapsed time and may read a time eight hours off (one without an
+    /// offset as UTC, not China time), while more than the limit in calendar days is more than it in elapsed time.
+    static let lateCandidateDays = lateRecordingDays - 1
 
     /// Fields the workflow requires for the case's stage (or any earlier one) that are empty.
     static func missingEvidence(_ state: CaseState, workflow: WorkflowDefinition) -> [AuditFinding] {
-        workflow.fieldsRequired(in: state.stage).compactMap { field in
-            let value = state.fields[field.name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard value.isEmpty else { return nil }
+        let blank = CharacterSet.whitespacesAndNewlines
+        return workflow.fieldsRequired(in: state.stage).compactMap { field in
+            // Empty once trimmed: every character is a space or line break (checked without making the trimmed copy).
+            guard (state.fields[field.name] ?? "").unicodeScalars.allSatisfy({ blank.contains($0) }) else { return nil }
             return AuditFinding(caseID: state.id, kind: .missingEvidence, field: field.name, event: nil, otherCases: [],
                                 text: "\(field.name) (\(field.title)) is empty; required from \(field.requiredFrom ?? "?")")
         }
@@ -26,9 +31,9 @@ enum AuditChecks {
     }
 
     /// Events recorded more than ``lateRecordingDays`` calendar days after they occurred.
-    static func recordedLate(_ events: [StoredEvent], caseID: String) -> [AuditFinding] {
+    static func recordedLate(_ events: [EventTiming], caseID: String) -> [AuditFinding] {
         events.compactMap { event in
-            guard let occurred = Timestamp(iso: event.occurredAt)?.date, let recorded = Timestamp(iso: event.recordedAt)?.date else { return nil }
+            guard let occurred = Timestamp(stored: event.occurredAt)?.date, let recorded = Timestamp(stored: event.recordedAt)?.date else { return nil }
             let days = occurred.days(until: recorded)
             guard days > lateRecordingDays else { return nil }
             return AuditFinding(caseID: caseID, kind: .recordedLate, field: nil, event: event.sequence, otherCases: [],
