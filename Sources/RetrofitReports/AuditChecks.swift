@@ -56,10 +56,11 @@ enum AuditChecks {
         /// field → case → its value.
         private var values: [String: [String: String]] = [:]
 
-        init(_ claims: [(caseID: String, field: String, value: String)]) {
-            for claim in claims {
-                holders[claim.field, default: [:]][claim.value, default: []].append(claim.caseID)
-                values[claim.field, default: [:]][claim.caseID] = claim.value
+        /// From the values more than one case holds: a value only one case holds is never a duplicate.
+        init(_ shared: [SharedFieldValue]) {
+            for item in shared {
+                holders[item.field, default: [:]][item.value, default: []] += item.caseIDs
+                for caseID in item.caseIDs { values[item.field, default: [:]][caseID] = item.value }
             }
         }
 

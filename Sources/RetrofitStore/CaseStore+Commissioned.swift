@@ -9,6 +9,13 @@ public struct CommissionedCaseRow: Sendable, Hashable {
     public let workflowVersion: Int
 }
 
+/// A field value that more than one case holds.
+public struct SharedFieldValue: Sendable, Hashable {
+    public let field: String
+    public let value: String
+    public let caseIDs: [String]
+}
+
 /// When an event happened and when it was written down, and by whom: what a late-recording check reads.
 public struct EventTiming: Sendable, Hashable {
     public let sequence: Int64
@@ -29,16 +36,19 @@ extension CaseStore {
             arguments += [workflowID]
         }
         return try read { db in
-            try Row.fetchAll(db, sql: sql + " ORDER BY commissioned_on, id", arguments: arguments).map { row in
-                CommissionedCaseRow(id: row[0] as String? ?? "", workflowID: row[1] as String? ?? "", workflowVersion: row[2] as Int? ?? 0)
+            // A few workflow ids are shared by all the rows: one string each, not one per row.
+            var workflowIDs: Set<String> = []
+            return try Row.fetchAll(db, sql: sql + " ORDER BY commissioned_on, id", arguments: arguments).map { row in
+                CommissionedCaseRow(id: row[0] as String? ?? "", workflowID: workflowIDs.insert(row[1] as String? ?? "").memberAfterInsert,
+                                    workflowVersion: row[2] as Int? ?? 0)
             }
         }
     }
 
-    /// The values of the named fields (trimmed of spaces, non-empty) that two or more cases hold, with each holder.
-    /// A value only one case holds is left out: it is most of them, and a duplicate check has nothing to say about it.
-    /// SQLite groups the values, so memory does not grow with the number of cases.
-    public func sharedFieldValues(_ fields: [String]) throws(StoreError) -> [(caseID: String, field: String, value: String)] {
+    /// The values of the named fields (trimmed of spaces, non-empty) that two or more cases hold, each with its
+    /// holders. A value only one case holds is left out: it is most of them, and a duplicate check has nothing to
+    /// say about it. SQLite groups the values, so memory does not grow with the number of cases.
+    public func sharedFieldValues(_ fields: [String]) throws(StoreError) -> [SharedFieldValue] {
         guard !fields.isEmpty else { return [] }
         return try read { db in
             db.add(function: CaseStore.trimmedFunction)
@@ -51,10 +61,20 @@ extension CaseStore {
                     GROUP BY 1, 2 HAVING value <> '' AND count(*) > 1)
                 SELECT shared.field, shared.value, holder.value FROM shared, json_each(shared.holders) holder
                 """, arguments: StatementArguments(fields))
-            var result: [(caseID: String, field: String, value: String)] = []
+            var result: [SharedFieldValue] = []
+            // A value's holders come one after another; the caller's field names are kept, not a copy per row.
+            var field = "", value = "", caseIDs: [String] = []
             while let row = try cursor.next() {
-                result.append((caseID: row[2] as String? ?? "", field: row[0] as String? ?? "", value: row[1] as String? ?? ""))
+                let rowField = row[0] as String? ?? "", rowValue = row[1] as String? ?? "", caseID = row[2] as String? ?? ""
+                if rowField != field || rowValue != value {
+                    if !caseIDs.isEmpty { result.append(SharedFieldValue(field: field, value: value, caseIDs: caseIDs)) }
+                    field = fields.first { $0 == rowField } ?? rowField
+                    value = rowValue
+                    caseIDs = []
+                }
+                caseIDs.append(caseID)
             }
+            if !caseIDs.isEmpty { result.append(SharedFieldValue(field: field, value: value, caseIDs: caseIDs)) }
             return result
         }
     }

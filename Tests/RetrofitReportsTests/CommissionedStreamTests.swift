@@ -84,9 +84,9 @@ struct CommissionedStreamTests {
         fields["equipment_code"] = "\u{3000}3110371400202509001 "
         try fixture.open("ER-2025-0099", fields: fields, helper: nil, at: "2025-12-01T09:00")
         let shared = try fixture.store.sharedFieldValues(CommissionedReport.identifierFields)
-        #expect(shared.map { "\($0.field) \($0.value) \($0.caseID)" }.sorted() == [
-            "equipment_code 3110371400202509001 ER-2025-0001", "equipment_code 3110371400202509001 ER-2025-0099",
-            "registration_code 31103714002025090001 ER-2025-0001", "registration_code 31103714002025090001 ER-2025-0002",
+        #expect(shared.map { "\($0.field) \($0.value) \($0.caseIDs.sorted())" }.sorted() == [
+            "equipment_code 3110371400202509001 [\"ER-2025-0001\", \"ER-2025-0099\"]",
+            "registration_code 31103714002025090001 [\"ER-2025-0001\", \"ER-2025-0002\"]",
         ])
     }
 
