@@ -19,7 +19,7 @@ public struct CommissionedTableWriter: CommissionedWriter {
     private var elevators = PackedTextTable([
         "case", "district", "address", "unit", "homes", "helper", "commissioned", "working d", "susp. d",
         "use registration", "registration code", "equipment code", "vote", "subsidy", "paid on"])
-    private var visits = PackedTextTable(["case", "#", "stage", "entered", "left"])
+    private var visits = StageDatesTable()
     private var problems = PackedTextTable(["case", "finding", "details"])
 
     public init(to out: BlockWriter) { self.out = out }
@@ -31,9 +31,7 @@ public struct CommissionedTableWriter: CommissionedWriter {
                        item.helper ?? "—", "\(item.commissionedOn)", ReportNumber.text(item.workingDays), "\(item.suspendedDays)",
                        item.useRegistrationNo ?? "—", item.registrationCode ?? "—", item.equipmentCode ?? "—",
                        item.vote?.text ?? "no register", item.subsidyAmount ?? "—", item.subsidyPaidOn ?? "—"])
-        for (index, visit) in item.stages.enumerated() {
-            visits.add([index == 0 ? item.id : "", "\(index + 1)", visit.stage, "\(visit.entered)", visit.left.map { "\($0)" } ?? "—"])
-        }
+        visits.add(caseID: item.id, stages: item.stages)
         for finding in findings { problems.add([finding.caseID, finding.kind.rawValue, finding.text]) }
     }
 

@@ -39,41 +39,20 @@ public struct PackedTextTable {
 
     /// The header, the rule and the rows, columns two spaces apart, trailing spaces cut; no line end after the last row.
     public func render(to out: inout BlockWriter) {
-        let columns = headers.count
-        let space = UInt8(ascii: " ")
-        var line: [UInt8] = []
-        func pad(_ index: Int, cellWidth: Int) {
-            if index < columns - 1 { line.append(contentsOf: repeatElement(space, count: widths[index] - cellWidth + 2)) }
-        }
-        func endLine() {
-            while line.last == space { line.removeLast() }
-            out.write(bytes: line)
-            line.removeAll(keepingCapacity: true)
-        }
-        for (index, header) in headers.enumerated() {
-            line.append(contentsOf: header.utf8)
-            pad(index, cellWidth: header.displayWidth)
-        }
-        endLine()
-        out.write("\n")
-        for index in 0..<columns {
-            line.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: widths[index]))
-            pad(index, cellWidth: widths[index])
-        }
-        endLine()
+        TextTableLine.writeHeader(headers, widths: widths, to: &out)
+        var line = TextTableLine(widths: widths)
         for block in blocks {
             block.withUnsafeBufferPointer { bytes in
                 var position = 0
                 while position < bytes.count {
-                    for index in 0..<columns {
+                    for _ in headers.indices {
                         let length = Self.readNumber(bytes, at: &position)
                         let width = Self.readNumber(bytes, at: &position)
-                        line.append(contentsOf: bytes[position..<(position + length)])
+                        line.add(bytes[position..<(position + length)], width: width)
                         position += length
-                        pad(index, cellWidth: width)
                     }
                     out.write("\n")
-                    endLine()
+                    line.write(to: &out)
                 }
             }
         }
