@@ -25,7 +25,7 @@ enum AuditChecks {
 
     /// The commissioning date lies before the supervision inspection.
     static func commissionedBeforeInspection(_ state: CaseState, commissionedOn: CivilDate) -> [AuditFinding] {
-        guard let text = state.fields["inspection_date"], let inspected = CivilDate(iso: text), commissionedOn < inspected else { return [] }
+        guard let text = state.fields["inspection_date"], let inspected = CivilDate(stored: text), commissionedOn < inspected else { return [] }
         return [AuditFinding(caseID: state.id, kind: .commissionedBeforeInspection, field: "inspection_date", event: nil, otherCases: [],
                              text: "commissioned on \(commissionedOn), \(commissionedOn.days(until: inspected)) days before the inspection on \(inspected)")]
     }

@@ -66,14 +66,19 @@ public struct CommissionedJSONWriter: CommissionedWriter {
     /// `json` with `indent` spaces before each line that is not empty (the encoder leaves the inside of
     /// an empty array blank). Strings in JSON hold no line breaks, so every line break is the layout's.
     private mutating func write(_ json: Data, indent: Int, firstLine: Bool) {
-        var lines: [UInt8] = []
-        lines.reserveCapacity(json.count + json.count / 8)
-        var atLineStart = firstLine
-        for byte in json {
-            if atLineStart, byte != UInt8(ascii: "\n") { lines.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent)) }
-            lines.append(byte)
-            atLineStart = byte == UInt8(ascii: "\n")
+        let newline = UInt8(ascii: "\n")
+        json.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var atLineStart = firstLine
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+                if atLineStart, end > start { out.write(bytes: repeatElement(UInt8(ascii: " "), count: indent)) }
+                out.write(bytes: bytes[start..<end])
+                if end < bytes.count { out.write(bytes: CollectionOfOne(newline)) }
+                atLineStart = true
+                start = end + 1
+            }
         }
-        out.write(bytes: lines)
     }
 }
