@@ -7,12 +7,17 @@ import RetrofitStore
 enum AuditChecks {
     /// Events recorded more than this many days after they occurred are listed.
     static let lateRecordingDays = 30
+    /// The store hands ``recordedLate`` only the events it reads as more than this many days late: a day under
+    /// the limit, because the store counts elapsed time and may read a time eight hours off (one without an
+    /// offset as UTC, not China time), while more than the limit in calendar days is more than it in elapsed time.
+    static let lateCandidateDays = lateRecordingDays - 1
 
     /// Fields the workflow requires for the case's stage (or any earlier one) that are empty.
     static func missingEvidence(_ state: CaseState, workflow: WorkflowDefinition) -> [AuditFinding] {
-        workflow.fieldsRequired(in: state.stage).compactMap { field in
-            let value = state.fields[field.name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard value.isEmpty else { return nil }
+        let blank = CharacterSet.whitespacesAndNewlines
+        return workflow.fieldsRequired(in: state.stage).compactMap { field in
+            // Empty once trimmed: every character is a space or line break (checked without making the trimmed copy).
+            guard (state.fields[field.name] ?? "").unicodeScalars.allSatisfy({ blank.contains($0) }) else { return nil }
             return AuditFinding(caseID: state.id, kind: .missingEvidence, field: field.name, event: nil, otherCases: [],
                                 text: "\(field.name) (\(field.title)) is empty; required from \(field.requiredFrom ?? "?")")
         }
@@ -20,15 +25,15 @@ enum AuditChecks {
 
     /// The commissioning date lies before the supervision inspection.
     static func commissionedBeforeInspection(_ state: CaseState, commissionedOn: CivilDate) -> [AuditFinding] {
-        guard let text = state.fields["inspection_date"], let inspected = CivilDate(iso: text), commissionedOn < inspected else { return [] }
+        guard let text = state.fields["inspection_date"], let inspected = CivilDate(stored: text), commissionedOn < inspected else { return [] }
         return [AuditFinding(caseID: state.id, kind: .commissionedBeforeInspection, field: "inspection_date", event: nil, otherCases: [],
                              text: "commissioned on \(commissionedOn), \(commissionedOn.days(until: inspected)) days before the inspection on \(inspected)")]
     }
 
     /// Events recorded more than ``lateRecordingDays`` calendar days after they occurred.
-    static func recordedLate(_ events: [StoredEvent], caseID: String) -> [AuditFinding] {
+    static func recordedLate(_ events: [EventTiming], caseID: String) -> [AuditFinding] {
         events.compactMap { event in
-            guard let occurred = Timestamp(iso: event.occurredAt)?.date, let recorded = Timestamp(iso: event.recordedAt)?.date else { return nil }
+            guard let occurred = Timestamp(stored: event.occurredAt)?.date, let recorded = Timestamp(stored: event.recordedAt)?.date else { return nil }
             let days = occurred.days(until: recorded)
             guard days > lateRecordingDays else { return nil }
             return AuditFinding(caseID: caseID, kind: .recordedLate, field: nil, event: event.sequence, otherCases: [],
@@ -51,10 +56,11 @@ enum AuditChecks {
         /// field → case → its value.
         private var values: [String: [String: String]] = [:]
 
-        init(_ claims: [(caseID: String, field: String, value: String)]) {
-            for claim in claims {
-                holders[claim.field, default: [:]][claim.value, default: []].append(claim.caseID)
-                values[claim.field, default: [:]][claim.caseID] = claim.value
+        /// From the values more than one case holds: a value only one case holds is never a duplicate.
+        init(_ shared: [SharedFieldValue]) {
+            for item in shared {
+                holders[item.field, default: [:]][item.value, default: []] += item.caseIDs
+                for caseID in item.caseIDs { values[item.field, default: [:]][caseID] = item.value }
             }
         }
 

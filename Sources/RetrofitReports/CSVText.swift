@@ -20,6 +20,8 @@ public enum CSVText {
     public static func cell(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, formulaStarts.contains(first) { value = "'" + value }
+        // Most cells hold none of these bytes, and then no character is one of them either.
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -6,73 +6,45 @@ extension CommissionedReport {
     public static let identifierFields = ["use_registration_no", "registration_code", "equipment_code"]
 
     /// Collects every case whose `commissioned` milestone falls in `year` (of one workflow, or all),
-    /// with the audit findings and the audit head read in the same pass.
+    /// with the audit findings and the audit head read in the same pass: what ``stream(_:setting:year:workflowID:into:)``
+    /// hands out, kept as one value.
     public static func build(_ store: CaseStore, setting: ReportSetting, year: Int, workflowID: String? = nil) throws -> CommissionedReport {
-        guard let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31) else {
-            throw ReportInputError.badYear(year)
-        }
-        if let workflowID { _ = try setting.workflow(named: workflowID) }
-        let head = try store.head()
-        var pinned: [String: WorkflowDefinition] = [:]
-        var counters: [String: WorkingDayCounter] = [:]
-        var notes: [String] = []
+        var collector = Collector()
+        let closing = try stream(store, setting: setting, year: year, workflowID: workflowID, into: &collector)
+        let heading = closing.heading
+        return CommissionedReport(year: heading.year, asOf: heading.asOf, workflow: heading.workflow, cases: collector.cases,
+                                  findings: collector.findings, districts: closing.districts, total: closing.total,
+                                  auditHead: heading.auditHead, notes: closing.notes, stageColumns: heading.stageColumns)
+    }
+
+    /// Keeps everything, for the report as one value.
+    private struct Collector: CommissionedSink {
         var cases: [CommissionedCase] = []
         var findings: [AuditFinding] = []
-        let claims = AuditChecks.Claims(try store.fieldValues(identifierFields))
-        for id in try store.commissionedCaseIDs(from: first, through: last, workflowID: workflowID) {
-            guard let (state, source) = try store.loadCase(id), let commissionedOn = state.milestones["commissioned"] else { continue }
-            let key = "\(state.workflowID)@\(state.workflowVersion)"
-            if pinned[key] == nil {
-                pinned[key] = try WorkflowCatalog.loadStored(source: source, id: state.workflowID, version: state.workflowVersion)
-            }
-            guard let workflow = pinned[key] else { continue }
-            if counters[workflow.calendar] == nil, let calendar = setting.calendars[workflow.calendar] {
-                counters[workflow.calendar] = WorkingDayCounter(calendar)
-            }
-            if counters[workflow.calendar] == nil {
-                let problem = ReportInputError.missingCalendar(workflow.calendar, workflow: workflow.id).description
-                if !notes.contains(problem) { notes.append(problem) }
-            }
-            let spans = state.visits.flatMap { $0.suspendedSpans(asOf: commissionedOn) }.filter { $0.from < commissionedOn }
-            let workingDays = counters[workflow.calendar]?.days(after: state.openedAt.date, through: commissionedOn, suspensions: spans)
-            let suspendedDays = spans.reduce(0) { $0 + max(0, $1.from.days(until: min($1.until, commissionedOn))) }
-            cases.append(CommissionedCase(
-                id: id, workflow: state.workflowID, address: state.fields["address"], district: state.fields["district"],
-                unit: state.fields["unit"], homes: state.fields["homes"].flatMap { Int($0) }, helper: state.helper,
-                commissionedOn: commissionedOn,
-                stages: state.visits.map { StageDates(stage: $0.stage, entered: $0.enteredAt.date, left: $0.leftAt?.date) },
-                workingDays: workingDays, suspendedDays: suspendedDays,
-                useRegistrationNo: state.fields["use_registration_no"], registrationCode: state.fields["registration_code"],
-                equipmentCode: state.fields["equipment_code"], vote: AuditChecks.vote(state, workflow: workflow),
-                subsidyAmount: state.fields["subsidy_amount"], subsidyPaidOn: state.fields["subsidy_paid_on"]))
-            findings += AuditChecks.missingEvidence(state, workflow: workflow)
-            findings += claims.duplicates(of: id, fields: identifierFields)
-            findings += AuditChecks.commissionedBeforeInspection(state, commissionedOn: commissionedOn)
-            findings += AuditChecks.recordedLate(try store.events(caseID: id), caseID: id)
-        }
-        notes += counters.keys.sorted().flatMap { calendar in counters[calendar]?.problems ?? [] }
-        let districts = DistrictTotal.of(cases)
-        return CommissionedReport(year: year, asOf: setting.asOf, workflow: workflowID, cases: cases, findings: findings,
-                                  districts: districts.byDistrict, total: districts.total,
-                                  auditHead: AuditHead(sequence: head.sequence, hash: head.hash), notes: notes,
-                                  stageColumns: StageColumn.union(pinned.keys.sorted().compactMap { pinned[$0] }))
-    }
-}
 
-extension DistrictTotal {
-    /// Totals per district (by name, cases without one last) and overall.
-    static func of(_ cases: [CommissionedCase]) -> (byDistrict: [DistrictTotal], total: DistrictTotal) {
-        func total(_ group: [CommissionedCase], district: String?) -> DistrictTotal {
-            var subsidy = Rational.zero
-            for item in group {
-                if let amount = item.subsidyAmount.flatMap({ Rational(parsing: $0) }), let sum = subsidy.adding(amount) { subsidy = sum }
-            }
-            return DistrictTotal(district: district, elevators: group.count, homes: group.reduce(0) { $0 + ($1.homes ?? 0) },
-                                 subsidy: subsidy.decimalString(places: 2))
+        mutating func start(_ heading: CommissionedHeading) {}
+
+        mutating func add(_ item: CommissionedCase, findings: [AuditFinding]) {
+            cases.append(item)
+            self.findings += findings
         }
-        let districts = Set(cases.map(\.district)).sorted { ($0 ?? "\u{10FFFF}") < ($1 ?? "\u{10FFFF}") }
-        return (districts.map { district in total(cases.filter { $0.district == district }, district: district) },
-                total(cases, district: nil))
+
+        mutating func finish(_ closing: CommissionedClosing) {}
+    }
+
+    /// Calls `body` with each elevator of the report and its findings, as `stream` hands them to a sink.
+    func forEachCase(_ body: (CommissionedCase, [AuditFinding]) throws -> Void) rethrows {
+        let byCase = Dictionary(grouping: findings, by: \.caseID)
+        for item in cases { try body(item, byCase[item.id] ?? []) }
+    }
+
+    /// What `stream` handed out before the first case and after the last.
+    var heading: CommissionedHeading {
+        CommissionedHeading(year: year, asOf: asOf, workflow: workflow, auditHead: auditHead, stageColumns: stageColumns)
+    }
+
+    var closing: CommissionedClosing {
+        CommissionedClosing(heading: heading, elevators: cases.count, districts: districts, total: total, notes: notes)
     }
 }
 

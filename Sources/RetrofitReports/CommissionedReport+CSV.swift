@@ -5,6 +5,23 @@ extension CommissionedReport {
     /// last exit of each stage), and the case's findings in the last cell. UTF-8 with a byte-order mark.
     /// The audit head is not a row: print it beside the file.
     public func csv() -> String {
+        var writer = CommissionedCSVWriter(to: BlockWriter())
+        writer.start(heading)
+        forEachCase { writer.add($0, findings: $1) }
+        writer.finish(closing)
+        return writer.out.text
+    }
+}
+
+/// The report as CSV (see ``CommissionedReport/csv()``), a row written as each elevator is read.
+public struct CommissionedCSVWriter: CommissionedWriter {
+    public var out: BlockWriter
+    private var stageColumns: [StageColumn] = []
+
+    public init(to out: BlockWriter) { self.out = out }
+
+    public mutating func start(_ heading: CommissionedHeading) {
+        stageColumns = heading.stageColumns
         var header = ["案件编号 / Case", "流程 / Workflow", "地址 / Address", "区县 / District", "单元 / Unit", "户数 / Homes",
                       "帮办员 / Helper", "投入使用日期 / Commissioned on", "工作日 / Working days", "中止天数 / Days suspended",
                       "使用登记证编号 / Use-registration certificate no.", "注册代码 / Registration code", "设备代码 / Equipment code",
@@ -14,11 +31,11 @@ extension CommissionedReport {
             header += ["\(name)进入 / \(column.id) entered", "\(name)离开 / \(column.id) left"]
         }
         header.append("审计发现 / Findings")
-        let rows = cases.map(csvRow)
-        return CSVText.document(header: header, rows: rows)
+        out.write(CSVText.byteOrderMark)
+        writeRow(header)
     }
 
-    private func csvRow(_ item: CommissionedCase) -> [String] {
+    public mutating func add(_ item: CommissionedCase, findings: [AuditFinding]) {
         let vote = item.vote.map { $0.passes ? "通过 / passes" : "未通过 / fails" } ?? ""
         let agreeing = item.vote.map { "\($0.agreeingOwners)/\($0.totalOwners)" } ?? ""
         let homes = item.homes.map { "\($0)" } ?? ""
@@ -32,8 +49,14 @@ extension CommissionedReport {
             row.append(visits.first.map { "\($0.entered)" } ?? "")
             row.append(visits.last?.left.map { "\($0)" } ?? "")
         }
-        let notes = findings.filter { $0.caseID == item.id }.map { "\($0.kind.rawValue): \($0.text)" }
-        row.append(notes.joined(separator: "\n"))
-        return row
+        row.append(findings.map { "\($0.kind.rawValue): \($0.text)" }.joined(separator: "\n"))
+        writeRow(row)
+    }
+
+    public mutating func finish(_ closing: CommissionedClosing) {}
+
+    private mutating func writeRow(_ cells: [String]) {
+        out.write(CSVText.row(cells))
+        out.write("\r\n")
     }
 }

@@ -3,39 +3,62 @@ import RetrofitCore
 extension CommissionedReport {
     /// The report as text: the elevators, their stage dates, the findings, totals by district and the audit head.
     public func table() -> String {
-        let scope = workflow.map { "workflow \($0)" } ?? "all workflows"
-        var sections = ["Commissioned in \(year): \(cases.count) elevator\(cases.count == 1 ? "" : "s") (\(scope)), as of \(asOf)"]
+        var writer = CommissionedTableWriter(to: BlockWriter())
+        writer.start(heading)
+        forEachCase { writer.add($0, findings: $1) }
+        writer.finish(closing)
+        return writer.out.text
+    }
+}
 
-        var main = TextTable(["case", "district", "address", "unit", "homes", "helper", "commissioned", "working d", "susp. d",
-                              "use registration", "registration code", "equipment code", "vote", "subsidy", "paid on"])
-        for item in cases {
-            main.add([item.id, item.district ?? "—", item.address ?? "—", item.unit ?? "—", item.homes.map { "\($0)" } ?? "—",
-                      item.helper ?? "—", "\(item.commissionedOn)", ReportNumber.text(item.workingDays), "\(item.suspendedDays)",
-                      item.useRegistrationNo ?? "—", item.registrationCode ?? "—", item.equipmentCode ?? "—",
-                      item.vote?.text ?? "no register", item.subsidyAmount ?? "—", item.subsidyPaidOn ?? "—"])
-        }
-        if !cases.isEmpty { sections.append(main.render()) }
+/// The report as text (see ``CommissionedReport/table()``), from the elevators as they are read. Every column
+/// is as wide as its widest cell, so the rows are kept, packed, until the last elevator is in; then the
+/// whole text is written out.
+public struct CommissionedTableWriter: CommissionedWriter {
+    public var out: BlockWriter
+    private var elevators = PackedTextTable([
+        "case", "district", "address", "unit", "homes", "helper", "commissioned", "working d", "susp. d",
+        "use registration", "registration code", "equipment code", "vote", "subsidy", "paid on"])
+    private var visits = StageDatesTable()
+    private var problems = PackedTextTable(["case", "finding", "details"])
 
-        var visits = TextTable(["case", "#", "stage", "entered", "left"])
-        for item in cases {
-            for (index, visit) in item.stages.enumerated() {
-                visits.add([index == 0 ? item.id : "", "\(index + 1)", visit.stage, "\(visit.entered)", visit.left.map { "\($0)" } ?? "—"])
-            }
-        }
-        if !cases.isEmpty { sections.append("Stage dates\n" + visits.render()) }
+    public init(to out: BlockWriter) { self.out = out }
 
-        var problems = TextTable(["case", "finding", "details"])
+    public mutating func start(_ heading: CommissionedHeading) {}
+
+    public mutating func add(_ item: CommissionedCase, findings: [AuditFinding]) {
+        elevators.add([item.id, item.district ?? "—", item.address ?? "—", item.unit ?? "—", item.homes.map { "\($0)" } ?? "—",
+                       item.helper ?? "—", "\(item.commissionedOn)", ReportNumber.text(item.workingDays), "\(item.suspendedDays)",
+                       item.useRegistrationNo ?? "—", item.registrationCode ?? "—", item.equipmentCode ?? "—",
+                       item.vote?.text ?? "no register", item.subsidyAmount ?? "—", item.subsidyPaidOn ?? "—"])
+        visits.add(caseID: item.id, stages: item.stages)
         for finding in findings { problems.add([finding.caseID, finding.kind.rawValue, finding.text]) }
-        sections.append(findings.isEmpty ? "Findings: none" : "Findings (\(findings.count))\n" + problems.render())
+    }
 
+    public mutating func finish(_ closing: CommissionedClosing) {
+        let heading = closing.heading
+        let scope = heading.workflow.map { "workflow \($0)" } ?? "all workflows"
+        let count = elevators.rowCount
+        out.write("Commissioned in \(heading.year): \(count) elevator\(count == 1 ? "" : "s") (\(scope)), as of \(heading.asOf)")
+        if count > 0 {
+            out.write("\n\n")
+            elevators.render(to: &out)
+            out.write("\n\nStage dates\n")
+            visits.render(to: &out)
+        }
+        if problems.rowCount == 0 {
+            out.write("\n\nFindings: none")
+        } else {
+            out.write("\n\nFindings (\(problems.rowCount))\n")
+            problems.render(to: &out)
+        }
         var totals = TextTable(["district", "elevators", "homes", "subsidy (yuan)"])
-        for district in districts {
+        for district in closing.districts {
             totals.add([district.district ?? "—", "\(district.elevators)", "\(district.homes)", district.subsidy])
         }
-        totals.add(["total", "\(total.elevators)", "\(total.homes)", total.subsidy])
-        sections.append("Totals by district\n" + totals.render())
-        sections += notes.map { "note: \($0)" }
-        sections.append("audit head: \(auditHead)")
-        return sections.joined(separator: "\n\n")
+        totals.add(["total", "\(closing.total.elevators)", "\(closing.total.homes)", closing.total.subsidy])
+        out.write("\n\nTotals by district\n" + totals.render())
+        for note in closing.notes { out.write("\n\nnote: \(note)") }
+        out.write("\n\naudit head: \(heading.auditHead)")
     }
 }

@@ -30,17 +30,27 @@ struct ReportCommissioned: ParsableCommand {
         try runReporting {
             let year = try ReportRunning.year(year, option: "--year")
             let (store, setting) = try ReportRunning.open(global)
-            let report = try ReportRunning.translating {
-                try CommissionedReport.build(store, setting: setting, year: year, workflowID: workflow)
+            let destination = try ReportDestination(path: out)
+            let output = BlockWriter(to: destination.write)
+            // Each writer writes as the cases are read, so the report is never whole in memory.
+            func write(_ writer: some CommissionedWriter, lineEnd: String) throws -> CommissionedClosing {
+                var writer = writer
+                let closing = try ReportRunning.translating {
+                    try CommissionedReport.stream(store, setting: setting, year: year, workflowID: workflow, into: &writer)
+                }
+                writer.out.write(lineEnd)
+                try writer.out.close()
+                return closing
             }
-            switch format {
-            case .table: try ReportRunning.emit(report.table() + "\n", to: out)
-            case .json: try ReportRunning.emit(try ReportJSON.text(report) + "\n", to: out)
-            case .csv:
-                try ReportRunning.emit(report.csv(), to: out)
-                FileHandle.standardError.write(Data("note: audit head \(report.auditHead)\n".utf8))
+            let closing = switch format {
+            case .table: try write(CommissionedTableWriter(to: output), lineEnd: "\n")
+            case .json: try write(CommissionedJSONWriter(to: output), lineEnd: "\n")
+            case .csv: try write(CommissionedCSVWriter(to: output), lineEnd: "")
             }
-            if let out, out != "-" { print("wrote \(report.cases.count) elevator\(report.cases.count == 1 ? "" : "s") to \(out)") }
+            try destination.commit()
+            if format == .csv { FileHandle.standardError.write(Data("note: audit head \(closing.heading.auditHead)\n".utf8)) }
+            let count = closing.elevators
+            if let out, out != "-" { print("wrote \(count) elevator\(count == 1 ? "" : "s") to \(out)") }
         }
     }
 }
