@@ -23,7 +23,7 @@ struct ChildContext {
 /// The in-process benchmarks. Each runs in a fresh child process (`retrofit-bench --child NAME`), so its peak
 /// memory is its own: VmHWM is reset just before the timed part and read just after.
 enum InProcess {
-    static let names = ["bulk-append", "verify-chain", "overdue", "queue", "rebuild", "advance", "long-case-advance"]
+    static let names = ["bulk-append", "verify-chain", "overdue", "queue", "rebuild", "rebuild-emptied", "advance", "long-case-advance"]
 
     static func run(_ context: ChildContext) throws -> BenchResult {
         switch context.name {
@@ -31,7 +31,8 @@ enum InProcess {
         case "verify-chain": return try verifyChain(context)
         case "overdue": return try overdue(context)
         case "queue": return try queue(context)
-        case "rebuild": return try rebuild(context)
+        case "rebuild": return try rebuild(context, emptiedFirst: false)
+        case "rebuild-emptied": return try rebuild(context, emptiedFirst: true)
         case "advance": return try advance(context)
         case "long-case-advance": return try longCaseAdvance(context)
         default: throw Spawn.Failure(description: "unknown benchmark \(context.name); known: \(names.joined(separator: ", "))")
@@ -248,22 +249,12 @@ enum InProcess {
     // MARK: - rebuild
 
     /// `CaseStore.rebuild(keep: true)`: every projection recomputed from the log in one transaction.
-    static func rebuild(_ context: ChildContext) throws -> BenchResult {
-        let store = try CaseStore(path: context.db, access: .write)
-        let calendars = try Fixtures.calendars()
-        var result = result(context)
-        var report: RebuildReport?
-        Measure.resetPeak()
-        let seconds = try Measure.seconds { report = try store.rebuild(calendars: calendars, keep: true) }
-        result.peakMB = Measure.peakMB()
-        guard let report, report.identical else { throw Spawn.Failure(description: "rebuild differs from live: \(report?.firstDifference ?? "?")") }
-        result.events = report.events
-        result.seconds = seconds
-        result.operations = 1
-        result.eventsPerSecond = Double(report.events) / seconds
-
+    /// With `emptiedFirst`, the projection tables are emptied beforehand (untimed), so every row is written
+    /// (as after a lost or damaged projection); without, they are intact and the rebuild finds nothing to change.
+    static func rebuild(_ context: ChildContext, emptiedFirst: Bool) throws -> BenchResult {
         // The shell: the same reads (projections in key order before and after, the log in case order) and
-        // the same deletes and inserts of every projection row, in one transaction.
+        // the same deletes and inserts of every projection row, in one transaction. Made from the intact
+        // projections, before any are emptied.
         let scriptPath = "\(context.work)/rebuild.sql"
         defer { try? FileManager.default.removeItem(atPath: scriptPath) }
         var script = try SQLScript(path: scriptPath)
@@ -283,11 +274,39 @@ enum InProcess {
         digests.forEach { script.line($0) }
         script.line("COMMIT;")
         script.close()
+
+        if emptiedFirst {
+            try DatabaseQueue(path: context.db).write { db in
+                for table in ["case_state", "stage_visit", "suspension", "person"] { try db.execute(sql: "DELETE FROM \(table)") }
+            }
+        }
+        let store = try CaseStore(path: context.db, access: .write)
+        let calendars = try Fixtures.calendars()
+        var result = result(context)
+        var report: RebuildReport?
+        Measure.resetPeak()
+        let seconds = try Measure.seconds { report = try store.rebuild(calendars: calendars, keep: true) }
+        result.peakMB = Measure.peakMB()
+        guard let report else { throw Spawn.Failure(description: "the rebuild gave no report") }
+        if report.identical == emptiedFirst {
+            throw Spawn.Failure(description: emptiedFirst ? "the rebuild found the emptied projections identical"
+                                                          : "rebuild differs from live: \(report.firstDifference ?? "?")")
+        }
+        // Untimed: the rebuilt projections must now equal what the log gives.
+        let check = try store.rebuild(calendars: calendars, keep: false)
+        guard check.identical else { throw Spawn.Failure(description: "after the rebuild, \(check.firstDifference ?? "?") still differs") }
+        result.events = report.events
+        result.seconds = seconds
+        result.operations = 1
+        result.eventsPerSecond = Double(report.events) / seconds
+
         let shell = try Baselines.runShell(context.sqlite3, db: context.db, script: scriptPath, memory: true)
         result.sqlite = Baseline(seconds: shell.seconds, eventsPerSecond: Double(report.events) / shell.seconds, peakMB: shell.maxRSSMB ?? -1,
                                  work: "one transaction: read the projections, delete them, read the log in case order, insert every projection row again, read them again")
         result.ratio = seconds / shell.seconds
-        result.note = "\(report.cases) cases; the store also decodes every event and replays every case"
+        result.note = "\(report.cases) cases; " + (emptiedFirst
+            ? "projections emptied first (untimed): every row written"
+            : "projections intact: every case replayed and compared, nothing to write")
         return result
     }
 

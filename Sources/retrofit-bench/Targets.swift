@@ -34,9 +34,9 @@ enum Targets {
                 measured: String(format: "%.0f vs %.0f events/s: %.0f%% of SQLite's rate", result.eventsPerSecond ?? 0, result.sqlite?.eventsPerSecond ?? 0, share * 100),
                 met: share >= 0.5))
         }
-        for result in find("rebuild", "in-process") {
+        for result in find("rebuild", "in-process") + find("rebuild-emptied", "in-process") {
             summaries.append(TargetSummary(
-                target: "projection rebuild at least 300,000 events per second",
+                target: "projection rebuild at least 300,000 events per second (\(result.name == "rebuild" ? "projections intact" : "projections emptied first"))",
                 measured: String(format: "%.0f events/s (%d events in %.2f s)", result.eventsPerSecond ?? 0, result.events ?? 0, result.seconds ?? 0),
                 met: (result.eventsPerSecond ?? 0) >= 300_000))
         }

@@ -15,7 +15,7 @@ let usage = """
     usage: retrofit-bench [--scale 1k,10k,100k] [--retrofit LABEL=PATH,…] [--sqlite3 PATH] [--work DIR]
                           [--homes 4-6] [--seed 7] [--advances 200] [--cli-runs 10] [--repeats 3]
                           [--long-events 100000] [--long-cases 3] [--only NAME,…] [--keep]
-    Benchmarks (--only): demo, bulk-append, verify-chain, overdue, queue, rebuild, advance,
+    Benchmarks (--only): demo, bulk-append, verify-chain, overdue, queue, rebuild, rebuild-emptied, advance,
       long-case-advance (largest scale only), cli (start-up, case advance, case show, overdue,
       report bottlenecks, report commissioned --year 2025, audit verify).
     """
@@ -207,6 +207,7 @@ for scale in scales {
     child("overdue", scale: scale, cases: cases, db: db)
     child("queue", scale: scale, cases: cases, db: db)
     child("rebuild", scale: scale, cases: cases, db: db)
+    child("rebuild-emptied", scale: scale, cases: cases, db: db)
     if wanted("cli") {
         let store: CaseStore
         let calendars: [String: WorkingCalendar]
