@@ -37,6 +37,8 @@ let package = Package(
             dependencies: [
                 "RetrofitCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the rebuild's statements that bind and read bytes directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -63,7 +63,7 @@ extension CaseStore {
             throw .corrupt("case \(id) has an empty projection row")
         }
         do {
-            return (try JSONDecoder().decode(CaseState.self, from: Data(snapshot.utf8)), source)
+            return (try CaseState(json: snapshot), source)
         } catch {
             throw .corrupt("the stored state of case \(id) cannot be read (\(error)); run 'retrofit admin rebuild'")
         }
