@@ -24,10 +24,11 @@ final class RebuildReconciler {
     func reconcile(_ rows: [ProjectionRows], after lower: [UInt8]?, through upper: [UInt8]?) throws {
         var orphans: [[UInt8]] = []
         let caseDiffers = try compareCases(rows, lower, upper, orphans: &orphans)
-        let visitsDiffer = try compareChildren("stage_visit", CaseStore.visitColumns, order: "case_id, visit", rows, lower, upper,
-                                               count: \.visitCount, row: { $0.visitRow($1) }, orphans: &orphans)
-        let suspensionsDiffer = try compareChildren("suspension", CaseStore.suspensionColumns, order: "case_id, visit, number", rows,
-                                                    lower, upper, count: \.suspensionCount, row: { $0.suspensionRow($1) }, orphans: &orphans)
+        let (visitsDiffer, storedVisits) = try compareChildren("stage_visit", CaseStore.visitColumns, order: "case_id, visit", rows,
+                                                               lower, upper, count: \.visitCount, row: { $0.visitRow($1) }, orphans: &orphans)
+        let (suspensionsDiffer, storedSuspensions) = try compareChildren(
+            "suspension", CaseStore.suspensionColumns, order: "case_id, visit, number", rows, lower, upper,
+            count: \.suspensionCount, row: { $0.suspensionRow($1) }, orphans: &orphans)
         guard writing else { return }
         var deleted = Set<[UInt8]>()
         for id in orphans where deleted.insert(id).inserted {
@@ -44,7 +45,8 @@ final class RebuildReconciler {
                 try statement.execute()
             }
             guard visitsDiffer[index] || suspensionsDiffer[index] else { continue }
-            for sql in ["DELETE FROM stage_visit WHERE case_id = ?", "DELETE FROM suspension WHERE case_id = ?"] {
+            for (sql, stored) in [("DELETE FROM stage_visit WHERE case_id = ?", storedVisits[index]),
+                                  ("DELETE FROM suspension WHERE case_id = ?", storedSuspensions[index])] where stored > 0 {
                 let statement = try self.statement(sql)
                 rows.withID { statement.bind(1, text: $0) }
                 try statement.execute()
@@ -81,10 +83,11 @@ final class RebuildReconciler {
         return differs
     }
 
-    /// Which cases' rows in a child table (several per case, in key order) differ from the computed ones.
+    /// Which cases' rows in a child table (several per case, in key order) differ from the computed ones,
+    /// and how many rows each case has stored.
     private func compareChildren(_ table: String, _ columns: String, order: String, _ rows: [ProjectionRows],
                                  _ lower: [UInt8]?, _ upper: [UInt8]?, count: KeyPath<ProjectionRows, Int>,
-                                 row: (ProjectionRows, Int) -> Range<Int>, orphans: inout [[UInt8]]) throws -> [Bool] {
+                                 row: (ProjectionRows, Int) -> Range<Int>, orphans: inout [[UInt8]]) throws -> ([Bool], [Int]) {
         var differs = [Bool](repeating: false, count: rows.count)
         var seen = [Int](repeating: 0, count: rows.count)
         var orphaned = false
@@ -104,7 +107,7 @@ final class RebuildReconciler {
         }
         for index in rows.indices where seen[index] != rows[index][keyPath: count] { differs[index] = true }
         if orphaned || differs.contains(true) { differing.insert(table) }
-        return differs
+        return (differs, seen)
     }
 
     /// The people register: the last registration of each name, compared with the person table.

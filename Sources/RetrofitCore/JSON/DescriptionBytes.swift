@@ -18,9 +18,12 @@ extension CivilDate {
 extension Timestamp {
     /// Appends the UTF-8 bytes of `description` (`YYYY-MM-DDTHH:MM:SS+08:00`).
     public func appendDescription(to bytes: inout [UInt8]) {
-        let date = self.date
+        // `date` and `secondOfDay` from one division, as `date` computes them.
+        let local = secondsSinceEpoch + Int64(Timestamp.offsetSeconds)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let date = CivilDate(dayNumber: Int(days))
         guard (1000...9999).contains(date.year) else { return bytes.append(contentsOf: description.utf8) }
-        let seconds = secondOfDay
+        let seconds = Int(local - days * 86_400)
         date.appendDescription(to: &bytes)
         bytes.append(0x54)
         appendTwoDigits(seconds / 3600, to: &bytes)
@@ -28,7 +31,7 @@ extension Timestamp {
         appendTwoDigits(seconds / 60 % 60, to: &bytes)
         bytes.append(0x3A)
         appendTwoDigits(seconds % 60, to: &bytes)
-        bytes.append(contentsOf: [0x2B, 0x30, 0x38, 0x3A, 0x30, 0x30])
+        for byte in "+08:00".utf8 { bytes.append(byte) }
     }
 }
 

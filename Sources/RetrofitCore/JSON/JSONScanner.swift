@@ -1,3 +1,5 @@
+import Foundation
+
 /// A strict pull reader of JSON (RFC 8259) over UTF-8 bytes, for the types this package stores.
 ///
 /// The typed readers built on it (`CaseEvent`, `CaseState`) accept only what they expect and throw
@@ -313,9 +315,12 @@ struct JSONKey {
 
     /// Whether the string is `name` (a plain ASCII key).
     func `is`(_ name: StaticString) -> Bool {
-        name.withUTF8Buffer { name in
-            if let decoded { return decoded.elementsEqual(name) }
-            return raw.count == name.count && raw.elementsEqual(name)
+        let count = name.utf8CodeUnitCount
+        if let decoded { return decoded.count == count && name.withUTF8Buffer { decoded.elementsEqual($0) } }
+        guard raw.count == count else { return false }
+        return name.withUTF8Buffer { name in
+            guard let left = raw.baseAddress, let right = name.baseAddress else { return count == 0 }
+            return memcmp(left, right, count) == 0
         }
     }
 }

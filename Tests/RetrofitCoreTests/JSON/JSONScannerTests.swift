@@ -141,6 +141,41 @@ struct JSONScannerTests {
         #expect(throws: UnknownEventType.self) { try CaseEvent.decode(type: "no-such-type", payload: "{}") }
     }
 
+    @Test("seeded: homes read on the fast path are what Home(number:floor:area:owner:) makes of the same text")
+    func homesMatchTheCheckedInitializer() throws {
+        var random = LedgerRandom.seeded("home fast path")
+        let plain = ["a", "Z", "~", "3-201", "王", "伟", "龥", "一", "0"]
+        let unusual = [" ", "\t", "\n", "\u{3000}", "\u{A0}", "\u{85}", "\u{2028}", "\u{301}", " \u{301}", "\u{600}", "\u{200D}", "\u{FEFF}",
+                       "\u{4DFF}", "\u{A000}", "é", "👍", ""]
+        func piece(_ random: inout LedgerRandom) -> String { (random.chance(75) ? random.pick(plain) : random.pick(unusual)) ?? "" }
+        let areas = ["89.53", "90", "90.5", "0", "0.00", "0.01", "1.234", " 89", "89 ", "1e3", "-5", "+5", "00089.5", "9999999999", "99999999999",
+                     "1000000", "1000000.00", "1000000.01", "", ".", "5.", ".5", "8.9.5", "８９"]
+        var fast = 0
+        for round in 0..<3_000 {
+            let number = (0..<Int.random(in: 1...3, using: &random)).map { _ in piece(&random) }.joined()
+            let owner = (0..<Int.random(in: 1...3, using: &random)).map { _ in piece(&random) }.joined()
+            let area = random.pick(areas) ?? ""
+            let floor = Int.random(in: -7...202, using: &random)
+            var out = JSONOutput()
+            out.raw("{\"home\":{\"area\":")
+            out.string(area)
+            out.raw(",\"floor\":")
+            out.int(floor)
+            out.raw(",\"number\":")
+            out.string(number)
+            out.raw(",\"owner\":")
+            out.string(owner)
+            out.raw("}}")
+            if Home.isTrimmed(number) && Home.isTrimmed(owner) && Area.plainHundredths(area) != nil { fast += 1 }
+            if let hundredths = Area.plainHundredths(area) { #expect(hundredths == (try? Area(parsing: area))?.hundredths || hundredths == 0 || hundredths > Area.maximumHundredths, "\(area)") }
+            for text in [number, owner] where Home.isTrimmed(text) {
+                #expect(Array(ConsultationText.trimmed(text).utf8) == Array(text.utf8), "\(text.debugDescription) is not trimmed")
+            }
+            try Self.checkEvent(.homeRecorded, out.bytes, "seed \(random.seed), round \(round): \(out.text)")
+        }
+        print("home fast path: \(fast) of 3000 homes")
+    }
+
     @Test("a register with a home listed twice or a ballot of an unknown home is refused, as JSONDecoder refuses it")
     func registerRules() throws {
         let home = #"{"area": "50.00", "floor": 1, "number": "1-101", "owner": "a"}"#
