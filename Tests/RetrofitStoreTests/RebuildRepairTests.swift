@@ -161,4 +161,40 @@ struct RebuildRepairTests {
             }
         }
     }
+
+    @Test("the rows a rebuild compares have every column of their tables, in order")
+    func comparedColumnsAreTheTablesColumns() throws {
+        let (store, folder) = try Fixtures.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lists = ["case_state": CaseStore.caseColumns, "stage_visit": CaseStore.visitColumns,
+                     "suspension": CaseStore.suspensionColumns, "person": "name, role, district"]
+        let counts = ["case_state": ProjectionRows.caseColumns, "stage_visit": ProjectionRows.visitColumns,
+                      "suspension": ProjectionRows.suspensionColumns, "person": 3]
+        #expect(Set(lists.keys) == Set(StoreSchema.projectionTables))
+        for (table, list) in lists {
+            let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let columns = try store.writer.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String? ?? "" } }
+            #expect(names == columns, "\(table)")
+            #expect(names.count == counts[table], "\(table)")
+        }
+    }
+
+    @Test("a snapshot that cannot be read is named in one line, and a rebuild repairs it")
+    func unreadableSnapshot() throws {
+        let (store, folder) = try Self.history(seed: 5, steps: 60)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let id = try #require(try store.cases().first?.id)
+        let (state, _) = try #require(try store.loadCase(id))
+        for snapshot in [#"{"id": 5}"#, "", "{\"id\":\"x\"\n", #"{"difficulty":"normal"}"#] {
+            try store.writer.write { db in try db.execute(sql: "UPDATE case_state SET snapshot = ? WHERE id = ?", arguments: [snapshot, id]) }
+            do {
+                _ = try store.loadCase(id)
+                Issue.record("\(snapshot) was read")
+            } catch {
+                #expect(error.description.contains("run 'retrofit admin rebuild'") && !error.description.contains("\n"), "\(error.description)")
+            }
+            #expect(try store.rebuild(calendars: Fixtures.calendars, keep: true).firstDifference == "case_state")
+            #expect(try store.loadCase(id)?.state == state)
+        }
+    }
 }
