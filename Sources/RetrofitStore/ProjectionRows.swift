@@ -7,7 +7,7 @@ enum ProjectionValue: Sendable, Hashable {
     case null
     case int(Int64)
     /// Bytes `start..<end` of the rows' packed text.
-    case text(start: Int32, end: Int32)
+    case text(start: Int, end: Int)
 }
 
 /// A case's rows in the projection tables, computed from its state: its case_state row, then its
@@ -28,7 +28,7 @@ struct ProjectionRows: Sendable {
 
     init(_ state: CaseState, schedule: CaseSchedule, snapshot: [UInt8]) {
         text = snapshot
-        let snapshotValue = ProjectionValue.text(start: 0, end: Int32(snapshot.count))
+        let snapshotValue = ProjectionValue.text(start: 0, end: snapshot.count)
         text.reserveCapacity(snapshot.count + 160 + 80 * state.visits.count)
         values.reserveCapacity(ProjectionRows.caseColumns + ProjectionRows.visitColumns * state.visits.count)
         let running = state.status == .active
@@ -103,7 +103,7 @@ struct ProjectionRows: Sendable {
     func withID<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try text.withUnsafeBufferPointer { text in
             guard case .text(let start, let end) = values[0] else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return try body(UnsafeBufferPointer(rebasing: text[Int(start)..<Int(end)]))
+            return try body(UnsafeBufferPointer(rebasing: text[start..<end]))
         }
     }
 
@@ -115,19 +115,19 @@ struct ProjectionRows: Sendable {
             switch value {
             case .null: return .null
             case .int(let number): return number.databaseValue
-            case .text(let start, let end): return String(decoding: text[Int(start)..<Int(end)], as: UTF8.self).databaseValue
+            case .text(let start, let end): return String(decoding: text[start..<end], as: UTF8.self).databaseValue
             }
         })
     }
 
     /// Binds the row's values to parameters 1, 2, … of `statement`.
-    func bind(_ row: Range<Int>, to statement: RawStatement) {
-        text.withUnsafeBufferPointer { text in
+    func bind(_ row: Range<Int>, to statement: RawStatement) throws {
+        try text.withUnsafeBufferPointer { text in
             for (parameter, value) in zip(Int32(1)..., values[row]) {
                 switch value {
-                case .null: statement.bindNull(parameter)
-                case .int(let number): statement.bind(parameter, int: number)
-                case .text(let start, let end): statement.bind(parameter, text: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(end)]))
+                case .null: try statement.bindNull(parameter)
+                case .int(let number): try statement.bind(parameter, int: number)
+                case .text(let start, let end): try statement.bind(parameter, text: UnsafeBufferPointer(rebasing: text[start..<end]))
                 }
             }
         }
@@ -145,7 +145,7 @@ struct ProjectionRows: Sendable {
                     guard statement.isInteger(column), statement.int64(column) == number else { return false }
                 case .text(let start, let end):
                     guard statement.isText(column),
-                          sameBytes(statement.text(column), UnsafeBufferPointer(rebasing: text[Int(start)..<Int(end)])) else { return false }
+                          sameBytes(statement.text(column), UnsafeBufferPointer(rebasing: text[start..<end])) else { return false }
                 }
             }
             return true
@@ -156,23 +156,23 @@ struct ProjectionRows: Sendable {
 
     private mutating func append(_ string: String?) -> ProjectionValue {
         guard var string else { return .null }
-        let start = Int32(text.count)
+        let start = text.count
         string.withUTF8 { text.append(contentsOf: $0) }
-        return .text(start: start, end: Int32(text.count))
+        return .text(start: start, end: text.count)
     }
 
     private mutating func append(_ time: Timestamp?) -> ProjectionValue {
         guard let time else { return .null }
-        let start = Int32(text.count)
+        let start = text.count
         time.appendDescription(to: &text)
-        return .text(start: start, end: Int32(text.count))
+        return .text(start: start, end: text.count)
     }
 
     private mutating func append(_ date: CivilDate?) -> ProjectionValue {
         guard let date else { return .null }
-        let start = Int32(text.count)
+        let start = text.count
         date.appendDescription(to: &text)
-        return .text(start: start, end: Int32(text.count))
+        return .text(start: start, end: text.count)
     }
 }
 

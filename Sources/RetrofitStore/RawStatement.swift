@@ -32,29 +32,29 @@ final class RawStatement {
 
     // MARK: - binding (1-based, as SQLite counts)
 
-    func bind(_ index: Int32, text: UnsafeBufferPointer<UInt8>) {
+    func bind(_ index: Int32, text: UnsafeBufferPointer<UInt8>) throws {
+        // SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer may go away after the call.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let code: Int32
         if let base = text.baseAddress, text.count > 0 {
-            base.withMemoryRebound(to: CChar.self, capacity: text.count) { pointer in
-                // SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer may go away after the call.
-                _ = sqlite3_bind_text(handle, index, pointer, Int32(text.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            code = base.withMemoryRebound(to: CChar.self, capacity: text.count) { pointer in
+                sqlite3_bind_text64(handle, index, pointer, UInt64(text.count), transient, UInt8(SQLITE_UTF8))
             }
         } else {
             // A nil pointer would bind NULL; an empty text is not NULL.
-            _ = sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            code = sqlite3_bind_text(handle, index, "", 0, transient)
         }
+        guard code == SQLITE_OK else { throw failure(code) }
     }
 
-    func bind(_ index: Int32, text: String) {
-        var text = text
-        text.withUTF8 { bind(index, text: $0) }
+    func bind(_ index: Int32, int: Int64) throws {
+        let code = sqlite3_bind_int64(handle, index, int)
+        guard code == SQLITE_OK else { throw failure(code) }
     }
 
-    func bind(_ index: Int32, int: Int64) {
-        _ = sqlite3_bind_int64(handle, index, int)
-    }
-
-    func bindNull(_ index: Int32) {
-        _ = sqlite3_bind_null(handle, index)
+    func bindNull(_ index: Int32) throws {
+        let code = sqlite3_bind_null(handle, index)
+        guard code == SQLITE_OK else { throw failure(code) }
     }
 
     // MARK: - running

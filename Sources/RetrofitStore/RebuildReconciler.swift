@@ -34,31 +34,31 @@ final class RebuildReconciler {
         for id in orphans where deleted.insert(id).inserted {
             for sql in ["DELETE FROM case_state WHERE id = ?", "DELETE FROM stage_visit WHERE case_id = ?", "DELETE FROM suspension WHERE case_id = ?"] {
                 let statement = try self.statement(sql)
-                id.withUnsafeBufferPointer { statement.bind(1, text: $0) }
+                try id.withUnsafeBufferPointer { try statement.bind(1, text: $0) }
                 try statement.execute()
             }
         }
         for (index, rows) in rows.enumerated() {
             if caseDiffers[index] {
                 let statement = try self.statement(CaseStore.insertCaseSQL)
-                rows.bind(rows.caseRow, to: statement)
+                try rows.bind(rows.caseRow, to: statement)
                 try statement.execute()
             }
             guard visitsDiffer[index] || suspensionsDiffer[index] else { continue }
             for (sql, stored) in [("DELETE FROM stage_visit WHERE case_id = ?", storedVisits[index]),
                                   ("DELETE FROM suspension WHERE case_id = ?", storedSuspensions[index])] where stored > 0 {
                 let statement = try self.statement(sql)
-                rows.withID { statement.bind(1, text: $0) }
+                try rows.withID { try statement.bind(1, text: $0) }
                 try statement.execute()
             }
             let insertVisit = try statement(CaseStore.insertVisitSQL)
             for visit in 0..<rows.visitCount {
-                rows.bind(rows.visitRow(visit), to: insertVisit)
+                try rows.bind(rows.visitRow(visit), to: insertVisit)
                 try insertVisit.execute()
             }
             let insertSuspension = try statement(CaseStore.insertSuspensionSQL)
             for suspension in 0..<rows.suspensionCount {
-                rows.bind(rows.suspensionRow(suspension), to: insertSuspension)
+                try rows.bind(rows.suspensionRow(suspension), to: insertSuspension)
                 try insertSuspension.execute()
             }
         }
@@ -163,7 +163,7 @@ final class RebuildReconciler {
         var parameter: Int32 = 1
         for bound in [lower, upper] {
             guard let bound else { continue }
-            bound.withUnsafeBufferPointer { statement.bind(parameter, text: $0) }
+            try bound.withUnsafeBufferPointer { try statement.bind(parameter, text: $0) }
             parameter += 1
         }
         return statement
