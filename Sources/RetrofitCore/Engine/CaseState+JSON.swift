@@ -279,17 +279,3 @@ extension HouseholdRegister {
         }
     }
 }
-
-extension Home {
-    func write(to out: inout JSONOutput) {
-        out.raw("{\"area\":")
-        out.string(area.description)
-        out.raw(",\"floor\":")
-        out.int(floor)
-        out.raw(",\"number\":")
-        out.string(number)
-        out.raw(",\"owner\":")
-        out.string(owner)
-        out.raw("}")
-    }
-}

@@ -1,5 +1,5 @@
-/// The `description` of times written straight into a byte buffer: a rebuild writes several per case,
-/// and string interpolation costs more than the rest of the row.
+/// The `description` of times and areas written straight into a byte buffer: a rebuild writes several
+/// per case, and string interpolation costs more than the rest of the row.
 extension CivilDate {
     /// Appends the UTF-8 bytes of `description` (`YYYY-MM-DD`).
     public func appendDescription(to bytes: inout [UInt8]) {
@@ -32,6 +32,16 @@ extension Timestamp {
         bytes.append(0x3A)
         appendTwoDigits(seconds % 60, to: &bytes)
         for byte in "+08:00".utf8 { bytes.append(byte) }
+    }
+}
+
+extension Area {
+    /// Appends the UTF-8 bytes of `description` (`89.53`, `90.00`).
+    public func appendDescription(to bytes: inout [UInt8]) {
+        guard hundredths >= 0 else { return bytes.append(contentsOf: description.utf8) }
+        bytes.append(contentsOf: (hundredths / 100).description.utf8)
+        bytes.append(0x2E)
+        appendTwoDigits(hundredths % 100, to: &bytes)
     }
 }
 

@@ -36,6 +36,13 @@ public struct JSONOutput: Sendable {
         bytes.append(0x22)
     }
 
+    /// `"89.53"`, as `Area.description` in quotes.
+    public mutating func area(_ value: Area) {
+        bytes.append(0x22)
+        value.appendDescription(to: &bytes)
+        bytes.append(0x22)
+    }
+
     /// `"YYYY-MM-DDTHH:MM:SS+08:00"`, as `Timestamp.description` in quotes.
     public mutating func timestamp(_ value: Timestamp) {
         bytes.append(0x22)

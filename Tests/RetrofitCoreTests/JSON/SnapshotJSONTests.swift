@@ -71,12 +71,18 @@ struct SnapshotJSONTests {
         #expect(out.text == #""\u0000\b\t\n\u000b\f\r\u001f\"\\/\#u{7F}é""#)
     }
 
-    @Test("integers, dates and times far from today are written as their descriptions")
+    @Test("integers, areas, dates and times far from today are written as their descriptions")
     func extremeNumbersAndTimes() throws {
         for value in [Int.min, Int.min + 1, -10, -1, 0, 1, 9, 10, 99, 100, Int.max] {
             var out = JSONOutput()
             out.int(value)
             #expect(out.text == value.description)
+        }
+        for hundredths in [0, 1, 9, 10, 99, 100, 101, 8_953, 100_000_000, 123_456_789_012, -1, -250] {
+            let area = Area(uncheckedHundredths: hundredths)
+            var bytes: [UInt8] = []
+            area.appendDescription(to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == area.description)
         }
         for day in [-1_000_000, -354_286, -354_285, -1, 0, 2_932_896, 2_932_897, 4_000_000] {
             let date = CivilDate(dayNumber: day)
