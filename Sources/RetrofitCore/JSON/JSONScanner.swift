@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The typed readers built on it (`CaseEvent`, `CaseState`) accept only what they expect and throw
 /// `JSONScanError` on anything else; their callers then ask Foundation's `JSONDecoder`, so a text the
-/// scanner refuses (a float where an integer is expected, an escaped key, a duplicate key) still reads
+/// scanner refuses (a float where an integer is expected, a key given twice, a byte order mark) still reads
 /// exactly as it always did. Every read is bounds-checked: a malformed text throws, never traps.
 struct JSONScanner: ~Copyable {
     private let bytes: UnsafeBufferPointer<UInt8>
