@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "RetrofitCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the loops over every event or visit that read bytes directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

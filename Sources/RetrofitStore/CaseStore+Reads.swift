@@ -36,9 +36,9 @@ public struct CaseFilter: Sendable {
         self.helper = helper
     }
 
-    func sql() -> (clauses: [String], arguments: StatementArguments) {
+    func sql() -> (clauses: [String], arguments: [String]) {
         var clauses: [String] = []
-        var arguments = StatementArguments()
+        var arguments: [String] = []
         if let workflow { clauses.append("workflow_id = ?"); arguments += [workflow] }
         if let stage { clauses.append("stage = ?"); arguments += [stage] }
         if let status { clauses.append("status = ?"); arguments += [status.rawValue] }
@@ -63,7 +63,7 @@ extension CaseStore {
             throw .corrupt("case \(id) has an empty projection row")
         }
         do {
-            return (try JSONDecoder().decode(CaseState.self, from: Data(snapshot.utf8)), source)
+            return (try CaseState(json: snapshot), source)
         } catch {
             throw .corrupt("the stored state of case \(id) cannot be read (\(error)); run 'retrofit admin rebuild'")
         }
@@ -152,20 +152,20 @@ extension CaseStore {
 
     /// The listing rows of a `SELECT \(caseRowColumns)`, read by raw columns: `overdue` and `case list`
     /// print thousands of them, and names repeat (workflows, stages, districts, helpers).
-    static func caseRows(_ db: Database, sql: String, arguments: StatementArguments) throws -> [CaseRow] {
-        let statement = try RawStatement(db, sql: sql, arguments: arguments)
+    static func caseRows(_ db: Database, sql: String, arguments: [String]) throws -> [CaseRow] {
+        let statement = try RawStatement(db, sql: sql, texts: arguments)
         var names = TextPool()
         var rows: [CaseRow] = []
         while try statement.step() {
             rows.append(CaseRow(
-                id: statement.text(0) ?? "", workflowID: statement.text(1, from: &names) ?? "",
-                workflowVersion: statement.int(2), stage: statement.text(3, from: &names) ?? "",
-                status: CaseStatus(rawValue: statement.text(4, from: &names) ?? "") ?? .active, version: statement.int(5),
-                helper: statement.text(6, from: &names), district: statement.text(7, from: &names),
-                priority: CasePriority(rawValue: statement.text(8, from: &names) ?? "") ?? .normal,
-                difficulty: CaseDifficulty(rawValue: statement.text(9, from: &names) ?? "") ?? .normal,
-                stageEnteredAt: statement.text(10) ?? "", deadline: statement.date(11), dueSoonFrom: statement.date(12),
-                deadlineProblem: statement.text(13)))
+                id: statement.string(0) ?? "", workflowID: statement.string(1, from: &names) ?? "",
+                workflowVersion: statement.int(2), stage: statement.string(3, from: &names) ?? "",
+                status: CaseStatus(rawValue: statement.string(4, from: &names) ?? "") ?? .active, version: statement.int(5),
+                helper: statement.string(6, from: &names), district: statement.string(7, from: &names),
+                priority: CasePriority(rawValue: statement.string(8, from: &names) ?? "") ?? .normal,
+                difficulty: CaseDifficulty(rawValue: statement.string(9, from: &names) ?? "") ?? .normal,
+                stageEnteredAt: statement.string(10) ?? "", deadline: statement.date(11), dueSoonFrom: statement.date(12),
+                deadlineProblem: statement.string(13)))
         }
         return rows
     }

@@ -1,9 +1,6 @@
-import Crypto
-import Dispatch
 import Foundation
 import GRDB
 import RetrofitCore
-import Synchronization
 
 /// What a rebuild did and whether the projections it computed matched the live ones.
 public struct RebuildReport: Sendable {
@@ -16,162 +13,75 @@ public struct RebuildReport: Sendable {
 }
 
 extension CaseStore {
-    /// Recomputes every projection from the event log alone, streaming one case at a time.
+    /// Recomputes every projection from the event log alone, streaming a batch of cases at a time, and
+    /// compares it with the stored projections row by row.
     ///
-    /// - Parameter keep: false to compare only (the transaction is rolled back and nothing changes).
+    /// - Parameter keep: false to compare only (nothing is written, and no write lock is taken).
+    ///   With true, the rows that differ are rewritten: the tables end as if emptied and refilled.
     public func rebuild(calendars: [String: WorkingCalendar], keep: Bool) throws(StoreError) -> RebuildReport {
-        var report: RebuildReport?
+        try rebuild(calendars: calendars, keep: keep, batchEvents: CaseStore.rebuildBatchEvents)
+    }
+
+    /// - Parameter batchEvents: events per batch (tests make it small to cross many batch boundaries).
+    func rebuild(calendars: [String: WorkingCalendar], keep: Bool, batchEvents: Int) throws(StoreError) -> RebuildReport {
         do {
-            try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    let before = try CaseStore.projectionDigests(db)
-                    for table in StoreSchema.projectionTables { try db.execute(sql: "DELETE FROM \(table)") }
-                    let (events, cases) = try CaseStore.replayAll(db, calendars: calendars)
-                    let after = try CaseStore.projectionDigests(db)
-                    let difference = StoreSchema.projectionTables.first { before[$0] != after[$0] }
-                    report = RebuildReport(events: events, cases: cases, identical: difference == nil, firstDifference: difference)
+            return try writer.writeWithoutTransaction { db in
+                var report: RebuildReport?
+                try db.inTransaction(keep ? .immediate : .deferred) {
+                    report = try CaseStore.rebuildProjections(db, calendars: calendars, writing: keep, batchEvents: batchEvents)
                     return keep ? .commit : .rollback
                 }
+                guard let report else { throw StoreError.corrupt("the rebuild ended without a report") }
+                return report
             }
         } catch {
             throw CaseStore.translate(error, path: path)
         }
-        guard let report else { throw .corrupt("the rebuild ended without a report") }
-        return report
     }
 
-    /// Replays the log into the (emptied) projection tables. Returns the counts of events and cases.
-    static func replayAll(_ db: Database, calendars: [String: WorkingCalendar]) throws -> (Int, Int) {
-        var workflows: [String: WorkflowDefinition] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, version, source FROM workflow_definition") {
+    /// Events per batch: enough to keep both cores busy between the waits, small enough to stay in cache.
+    static let rebuildBatchEvents = 16_384
+
+    /// Replays the log into projection rows, batch by batch: while one batch is replayed on other
+    /// threads, this one reads the next from the log and compares (and writes) the one before.
+    static func rebuildProjections(_ db: Database, calendars: [String: WorkingCalendar], writing: Bool,
+                                   batchEvents: Int) throws -> RebuildReport {
+        var keys: [(id: String, version: Int)] = []
+        var workflows: [WorkflowDefinition] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, version, source FROM workflow_definition ORDER BY id, version") {
             guard let id = row["id"] as String?, let version = row["version"] as Int?, let source = row["source"] as String? else { continue }
             do {
-                workflows["\(id)@\(version)"] = try WorkflowCatalog.loadStored(source: source, id: id, version: version)
+                workflows.append(try WorkflowCatalog.loadStored(source: source, id: id, version: version))
+                keys.append((id, version))
             } catch {
                 throw StoreError.corrupt("stored workflow \(id) v\(version) cannot be read: \(error)")
             }
         }
-        var eventCount = 0
-        var caseCount = 0
-        // Cases are replayed a batch at a time on every core (decoding the events and encoding the
-        // state is most of the work), then written here in log order.
-        var batch: [[StoredEvent]] = []
-        var batchEvents = 0
-        var pending: [StoredEvent] = []
-        func flush() throws {
-            for replayed in try replayBatch(batch, workflows: workflows, calendars: calendars) {
-                switch replayed {
-                case .people(let people):
-                    for person in people { try writePerson(person, db: db) }
-                case .case(let state, let schedule, let snapshot):
-                    try writeProjection(state, schedule: schedule, db: db, onlyRecentVisits: false, snapshot: snapshot)
-                    caseCount += 1
-                }
+        let reader = try RebuildLogReader(db, workflows: keys)
+        let reconciler = RebuildReconciler(db, writing: writing)
+        var cases = 0
+        var lower: [UInt8]?
+        var previous: (batch: LogBatch, replay: RebuildReplay)?
+        var reconciled = false
+        while true {
+            let batch = try reader.next(events: batchEvents)
+            let replay = batch.map { RebuildReplay($0, workflows: workflows, calendars: calendars) }
+            if let previous {
+                let rows = try previous.replay.rows()
+                // The last batch also covers every stored id after its last case.
+                let upper = batch == nil ? nil : previous.batch.lastCaseID
+                try reconciler.reconcile(rows, after: lower, through: upper)
+                lower = upper
+                cases += rows.count
+                reconciled = true
             }
-            batch.removeAll(keepingCapacity: true)
-            batchEvents = 0
+            guard let batch, let replay else { break }
+            previous = (batch, replay)
         }
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(eventColumns) FROM event ORDER BY case_id, version")
-        while let row = try cursor.next() {
-            let event = storedEvent(row)
-            eventCount += 1
-            if let last = pending.last, last.caseID != event.caseID {
-                batch.append(pending)
-                batchEvents += pending.count
-                pending.removeAll(keepingCapacity: true)
-                if batchEvents >= 8_192 { try flush() }
-            }
-            pending.append(event)
-        }
-        if !pending.isEmpty { batch.append(pending) }
-        try flush()
-        return (eventCount, caseCount)
-    }
-
-    /// A stream replayed: the people register's entries, or a case's state, deadline and encoded snapshot.
-    enum Replayed: Sendable {
-        case people([PersonRegistered])
-        case `case`(CaseState, CaseSchedule, String)
-    }
-
-    /// Replays each stream of the batch (its events in version order), in parallel; the results keep the batch's order.
-    /// Throws the error of the first stream, in batch order, that cannot be replayed.
-    static func replayBatch(_ batch: [[StoredEvent]], workflows: [String: WorkflowDefinition],
-                            calendars: [String: WorkingCalendar]) throws(StoreError) -> [Replayed] {
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, batch.count / 16))
-        let results = Mutex<[Int: [Result<Replayed, StoreError>]]>([:])
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = (batch.count * part / parts)..<(batch.count * (part + 1) / parts)
-            let replayed = batch[range].map { events in
-                Result { () throws(StoreError) in try replay(events, workflows: workflows, calendars: calendars) }
-            }
-            results.withLock { $0[part] = replayed }
-        }
-        let ordered = results.withLock { all in (0..<parts).flatMap { all[$0] ?? [] } }
-        return try ordered.map { result throws(StoreError) in try result.get() }
-    }
-
-    /// One stream's projection, computed from its events alone.
-    static func replay(_ events: [StoredEvent], workflows: [String: WorkflowDefinition],
-                       calendars: [String: WorkingCalendar]) throws(StoreError) -> Replayed {
-        guard let first = events.first else { return .people([]) }
-        if first.caseID == PersonRegistered.stream {
-            return .people(try events.map { event throws(StoreError) in
-                guard let person = try? JSONDecoder().decode(PersonRegistered.self, from: Data(event.payload.utf8)) else {
-                    throw StoreError.corrupt("event \(event.sequence) of the people register cannot be read")
-                }
-                return person
-            })
-        }
-        guard let workflow = workflows["\(first.workflowID)@\(first.workflowVersion)"] else {
-            throw StoreError.corrupt("case \(first.caseID) runs under workflow \(first.workflowID) v\(first.workflowVersion), which is not stored")
-        }
-        let envelopes = try events.map { event throws(StoreError) -> EventEnvelope in
-            guard let at = Timestamp(stored: event.occurredAt) else {
-                throw StoreError.corrupt("event \(event.sequence) has occurred_at '\(event.occurredAt)'")
-            }
-            do {
-                return EventEnvelope(event: try CaseEvent.decode(type: event.type, payload: event.payload), occurredAt: at)
-            } catch {
-                throw StoreError.corrupt("event \(event.sequence) (\(event.type)) cannot be read: \(error)")
-            }
-        }
-        guard let state = CaseState.replay(id: first.caseID, workflow: workflow, events: envelopes) else {
-            throw StoreError.corrupt("case \(first.caseID) does not start with an opening event")
-        }
-        let schedule: CaseSchedule
-        if let calendar = calendars[workflow.calendar] {
-            schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
-        } else {
-            schedule = CaseSchedule(reckoning: nil, problem: "calendar '\(workflow.calendar)' is missing", dueSoonFrom: nil, isSuspended: false)
-        }
-        do {
-            return .case(state, schedule, try snapshotJSON(state))
-        } catch {
-            throw StoreError.corrupt("the state of case \(first.caseID) cannot be encoded: \(error)")
-        }
-    }
-
-    /// A fingerprint of each projection table's full contents, in key order: SHA-256 over every value's
-    /// bytes, each with its length (the tables are STRICT, so a column's type does not vary).
-    static func projectionDigests(_ db: Database) throws -> [String: String] {
-        let orders = ["case_state": "id", "stage_visit": "case_id, visit", "suspension": "case_id, visit, number", "person": "name"]
-        var digests: [String: String] = [:]
-        for table in StoreSchema.projectionTables {
-            var hasher = SHA256()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(orders[table] ?? "rowid")")
-            while let row = try cursor.next() {
-                for index in 0..<row.count {
-                    try row.withUnsafeData(atIndex: index) { data in
-                        // -1 for NULL, else the length, then the bytes: no two different rows feed the same input.
-                        var length = Int64(data?.count ?? -1).littleEndian
-                        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-                        if let data { hasher.update(data: data) }
-                    }
-                }
-            }
-            digests[table] = EventHash.hex(hasher.finalize())
-        }
-        return digests
+        // A log without cases: every stored case row is one too many.
+        if !reconciled { try reconciler.reconcile([], after: nil, through: nil) }
+        try reconciler.reconcilePeople(reader.people)
+        let difference = StoreSchema.projectionTables.first { reconciler.differing.contains($0) }
+        return RebuildReport(events: reader.eventCount, cases: cases, identical: difference == nil, firstDifference: difference)
     }
 }

@@ -64,9 +64,9 @@ extension CaseStore {
             var pausesByCase: [String: [(visit: Int, pause: StageVisitRecord.Pause)]] = [:]
             let suspensions = try RawStatement(db, sql: "SELECT case_id, visit, from_at, until_at, reason FROM suspension")
             while try suspensions.step() {
-                guard let caseID = suspensions.text(0), let from = suspensions.timestamp(2) else { continue }
+                guard let caseID = suspensions.string(0), let from = suspensions.timestamp(2) else { continue }
                 pausesByCase[caseID, default: []].append((suspensions.int(1), StageVisitRecord.Pause(
-                    from: from, until: suspensions.timestamp(3), reason: suspensions.text(4) ?? "")))
+                    from: from, until: suspensions.timestamp(3), reason: suspensions.string(4) ?? "")))
             }
             let cases = standings != nil ? nil
                 : try RawStatement(db, sql: "SELECT id, workflow_id, status, district, helper FROM case_state ORDER BY id")
@@ -127,14 +127,14 @@ extension CaseStore {
 
         /// - Parameter stages: the stage names met so far, whose Strings are reused.
         init(_ columns: RawStatement, previous: StageVisitRow?, stages: inout TextPool) throws {
-            let id = columns.text(0, reusing: previous?.caseID) ?? ""
+            let id = columns.string(0, reusing: previous?.caseID) ?? ""
             caseID = id
             startsCase = previous.map { !CaseStore.sameID($0.caseID, id) } ?? true
             visit = columns.int(1)
             guard let entered = columns.timestamp(3) else {
                 throw StoreError.corrupt("stage visit \(visit) of case \(caseID) has no entry time")
             }
-            stage = columns.text(2, from: &stages) ?? ""
+            stage = columns.string(2, from: &stages) ?? ""
             enteredAt = entered
             leftAt = columns.timestamp(4)
             suspendedDays = columns.int(5)
@@ -158,11 +158,11 @@ extension CaseStore {
         }
 
         init(_ columns: RawStatement) {
-            id = columns.text(0) ?? ""
-            workflowID = columns.text(1) ?? ""
-            status = CaseStatus(rawValue: columns.text(2) ?? "") ?? .active
-            district = columns.text(3)
-            helper = columns.text(4)
+            id = columns.string(0) ?? ""
+            workflowID = columns.string(1) ?? ""
+            status = CaseStatus(rawValue: columns.string(2) ?? "") ?? .active
+            district = columns.string(3)
+            helper = columns.string(4)
         }
     }
 
@@ -189,19 +189,19 @@ extension CaseStore {
     /// Every case's standing (of one workflow, or all), ordered by id, without decoding snapshots.
     public func caseStandings(workflowID: String? = nil) throws(StoreError) -> [CaseStandingRecord] {
         let condition = workflowID == nil ? "" : "WHERE workflow_id = ?"
-        let arguments: StatementArguments = workflowID.map { [$0] } ?? []
+        let arguments = workflowID.map { [$0] } ?? []
         return try read { db in
             let cases = try RawStatement(db, sql: """
                 SELECT id, workflow_id, stage, status, district, helper, deadline, commissioned_on
                 FROM case_state \(condition) ORDER BY id
-                """, arguments: arguments)
+                """, texts: arguments)
             var standings: [CaseStandingRecord] = []
             var workflows = TextPool(), stages = TextPool(), statuses = TextPool()
             while try cases.step() {
                 standings.append(CaseStandingRecord(
-                    id: cases.text(0) ?? "", workflowID: cases.text(1, from: &workflows) ?? "", stage: cases.text(2, from: &stages) ?? "",
-                    status: CaseStatus(rawValue: cases.text(3, from: &statuses) ?? "") ?? .active,
-                    district: cases.text(4), helper: cases.text(5), deadline: cases.date(6), commissionedOn: cases.date(7)))
+                    id: cases.string(0) ?? "", workflowID: cases.string(1, from: &workflows) ?? "", stage: cases.string(2, from: &stages) ?? "",
+                    status: CaseStatus(rawValue: cases.string(3, from: &statuses) ?? "") ?? .active,
+                    district: cases.string(4), helper: cases.string(5), deadline: cases.date(6), commissionedOn: cases.date(7)))
             }
             return standings
         }

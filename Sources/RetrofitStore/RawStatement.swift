@@ -1,81 +1,98 @@
-import Foundation
 import GRDB
 import GRDBSQLite
-import RetrofitCore
 
-/// A SELECT stepped and read through SQLite's C API.
+/// A statement run through SQLite's C interface, binding and reading bytes without making strings:
+/// a rebuild reads every event and every projection row, and compares them byte for byte.
 ///
-/// For the loops that run once per stage visit over a whole database: GRDB's cursors and `Row`
-/// (a checked `String` for every text column) cost more than the scan itself there. Here a stored
-/// time is parsed straight from SQLite's bytes and a text equal to one already read reuses that
-/// `String`. GRDB still prepares and finalizes the statement.
-struct RawStatement {
-    private let prepared: Statement
-    private var statement: SQLiteStatement { prepared.sqliteStatement }
+/// Prepared on, and used only inside, one `Database` access (it must not outlive it).
+final class RawStatement {
+    private let connection: OpaquePointer
+    private let handle: OpaquePointer
+    let sql: String
 
-    init(_ db: Database, sql: String, arguments: StatementArguments = []) throws {
-        prepared = try db.makeStatement(sql: sql)
-        try prepared.setArguments(arguments)
+    init(_ db: Database, _ sql: String) throws {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database is closed") }
+        var handle: OpaquePointer?
+        let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
+        guard code == SQLITE_OK, let handle else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+        self.connection = connection
+        self.handle = handle
+        self.sql = sql
     }
 
-    /// Moves to the next row; false after the last.
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+    }
+
+    // MARK: - binding (1-based, as SQLite counts)
+
+    func bind(_ index: Int32, text: UnsafeBufferPointer<UInt8>) throws {
+        // SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer may go away after the call.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let code: Int32
+        if let base = text.baseAddress, text.count > 0 {
+            code = base.withMemoryRebound(to: CChar.self, capacity: text.count) { pointer in
+                sqlite3_bind_text64(handle, index, pointer, UInt64(text.count), transient, UInt8(SQLITE_UTF8))
+            }
+        } else {
+            // A nil pointer would bind NULL; an empty text is not NULL.
+            code = sqlite3_bind_text(handle, index, "", 0, transient)
+        }
+        guard code == SQLITE_OK else { throw failure(code) }
+    }
+
+    func bind(_ index: Int32, int: Int64) throws {
+        let code = sqlite3_bind_int64(handle, index, int)
+        guard code == SQLITE_OK else { throw failure(code) }
+    }
+
+    func bindNull(_ index: Int32) throws {
+        let code = sqlite3_bind_null(handle, index)
+        guard code == SQLITE_OK else { throw failure(code) }
+    }
+
+    // MARK: - running
+
+    /// Advances to the next row: true when there is one, false when the statement is done (and reset).
     func step() throws -> Bool {
-        let code = sqlite3_step(statement)
+        let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
-        if code == SQLITE_DONE { return false }
-        let message = sqlite3_errmsg(sqlite3_db_handle(statement)).map { String(cString: $0) }
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: prepared.sql)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+        return false
     }
 
-    func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(statement, index)) }
-
-    /// The column's UTF-8 bytes, or nil when it is NULL.
-    func withBytes<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
-        guard let pointer = sqlite3_column_text(statement, index) else { return nil }
-        return body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, index))))
+    /// Runs a statement that returns no rows, then clears its bindings.
+    func execute() throws {
+        while try step() {}
+        sqlite3_clear_bindings(handle)
     }
 
-    func text(_ index: Int32) -> String? { withBytes(index) { String(decoding: $0, as: UTF8.self) } }
-
-    /// The column's text; `previous` itself when it holds the same bytes.
-    func text(_ index: Int32, reusing previous: String?) -> String? {
-        withBytes(index) { bytes in
-            if let previous, RawStatement.holds(previous, bytes) { return previous }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+    /// Stops a query before its last row and clears its bindings.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
     }
 
-    /// The column's text, the same `String` as before when `pool` has seen these bytes.
-    func text(_ index: Int32, from pool: inout TextPool) -> String? {
-        withBytes(index) { pool.text($0) }
-    }
+    // MARK: - columns of the current row (0-based)
 
-    /// Whether `text` is exactly `bytes` in UTF-8.
-    static func holds(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { own in
-            guard own.count == bytes.count else { return false }
-            guard let first = own.baseAddress, let second = bytes.baseAddress else { return true }
-            return memcmp(first, second, own.count) == 0
-        }
-    }
+    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
-    func timestamp(_ index: Int32) -> Timestamp? { withBytes(index) { Timestamp(storedBytes: $0) } ?? nil }
+    func isInteger(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_INTEGER }
 
-    func date(_ index: Int32) -> CivilDate? { withBytes(index) { CivilDate(storedBytes: $0) } ?? nil }
-}
+    func isText(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_TEXT }
 
-/// Texts already read from a column with few distinct values (stage names), found by a hash of
-/// their bytes, so reading one again builds no new `String`.
-struct TextPool {
-    private var byHash: [UInt64: [String]] = [:]
+    func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
-    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325   // FNV-1a
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
-        if let found = byHash[hash]?.first(where: { RawStatement.holds($0, bytes) }) { return found }
-        let text = String(decoding: bytes, as: UTF8.self)
-        byHash[hash, default: []].append(text)
-        return text
+    /// The column's bytes as text; empty for NULL. Valid until the next step or reset.
+    func text(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer = sqlite3_column_text(handle, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index)))
     }
 }

@@ -208,8 +208,8 @@ extension CaseEvent {
         }
     }
 
-    /// The payload as canonical JSON (sorted keys, no escaped slashes): what the hash chain covers.
-    public func payloadJSON() throws -> String {
+    /// The payload as `JSONEncoder` writes it: the reference `payloadJSON()` is checked against.
+    public func foundationPayloadJSON() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data: Data
@@ -231,30 +231,6 @@ extension CaseEvent {
         case .objectionResolved(let payload): data = try encoder.encode(payload)
         }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Reads an event back from its log type and payload.
-    public static func decode(type: String, payload: String) throws -> CaseEvent {
-        let decoder = JSONDecoder()
-        let data = Data(payload.utf8)
-        switch type {
-        case "opened": return .opened(try decoder.decode(Opened.self, from: data))
-        case "imported": return .imported(try decoder.decode(Imported.self, from: data))
-        case "advanced": return .advanced(try decoder.decode(Advanced.self, from: data))
-        case "fields-set": return .fieldsSet(try decoder.decode(FieldsSet.self, from: data))
-        case "helper-assigned": return .helperAssigned(try decoder.decode(HelperAssigned.self, from: data))
-        case "classified": return .classified(try decoder.decode(Classified.self, from: data))
-        case "suspended": return .suspended(try decoder.decode(Suspended.self, from: data))
-        case "resumed": return .resumed(try decoder.decode(Resumed.self, from: data))
-        case "withdrawn": return .withdrawn(try decoder.decode(Withdrawn.self, from: data))
-        case "noted": return .noted(try decoder.decode(Noted.self, from: data))
-        case "home-recorded": return .homeRecorded(try decoder.decode(HomeRecorded.self, from: data))
-        case "home-removed": return .homeRemoved(try decoder.decode(HomeRemoved.self, from: data))
-        case "ballot-cast": return .ballotCast(try decoder.decode(BallotCast.self, from: data))
-        case "objection-raised": return .objectionRaised(try decoder.decode(ObjectionRaised.self, from: data))
-        case "objection-resolved": return .objectionResolved(try decoder.decode(ObjectionResolved.self, from: data))
-        default: throw UnknownEventType(type: type)
-        }
     }
 }
 

@@ -16,7 +16,8 @@ public struct PersonRegistered: Codable, Sendable, Hashable {
     public static let stream = "~people"
     public static let type = "person-registered"
 
-    public func payloadJSON() throws -> String {
+    /// The payload as `JSONEncoder` writes it: the reference `payloadJSON()` is checked against.
+    public func foundationPayloadJSON() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
