@@ -21,12 +21,11 @@ public enum OverdueReport {
     /// From the projection: the fast path for today and later days.
     public static func fromProjection(_ store: CaseStore, on date: CivilDate, dueSoon: Bool, filter: CaseFilter) throws -> [OverdueEntry] {
         let rows = try store.overdue(on: date, dueSoon: dueSoon, filter: filter)
-        return sorted(rows.compactMap { row in
-            guard let deadline = row.deadline else { return nil }
-            return OverdueEntry(id: row.id, workflow: row.workflowID, stage: row.stage, deadline: deadline.description,
-                                daysLate: max(0, deadline.days(until: date)), dueSoon: deadline >= date,
-                                helper: row.helper, district: row.district, priority: row.priority.rawValue,
-                                difficulty: row.difficulty.rawValue)
+        return sorted(rows.map { row in
+            OverdueEntry(id: row.id, workflow: row.workflowID, stage: row.stage, deadline: row.deadline.description,
+                         daysLate: max(0, row.deadline.days(until: date)), dueSoon: row.deadline >= date,
+                         helper: row.helper, district: row.district, priority: row.priority.rawValue,
+                         difficulty: row.difficulty.rawValue)
         })
     }
 
@@ -61,7 +60,7 @@ public enum OverdueReport {
     public static func table(_ entries: [OverdueEntry], on date: CivilDate) -> String {
         var table = TextTable(["case", "stage", "deadline", "late", "helper", "district"])
         for entry in entries {
-            table.add([entry.id, entry.stage, entry.deadline, entry.dueSoon ? "due soon" : "\(entry.daysLate) d",
+            table.add([entry.id, entry.stage, entry.deadline, entry.dueSoon ? "due soon" : String(entry.daysLate) + " d",
                        entry.helper ?? "", entry.district ?? ""])
         }
         let overdue = entries.filter { !$0.dueSoon }.count

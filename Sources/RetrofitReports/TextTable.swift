@@ -24,7 +24,7 @@ public struct TextTable {
             for index in 0..<columns {
                 if index < cells.count { bytes.append(contentsOf: cells[index].utf8) }
                 if index < columns - 1 {
-                    for _ in 0..<(widths[index] - cellWidths[index] + 2) { bytes.append(UInt8(ascii: " ")) }
+                    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - cellWidths[index] + 2))
                 }
             }
             while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }

@@ -20,6 +20,18 @@ public struct CaseRow: Sendable, Hashable {
     public let deadlineProblem: String?
 }
 
+/// A line of the overdue list: only the columns it shows and sorts by (thousands are read per run).
+public struct OverdueRow: Sendable, Hashable {
+    public let id: String
+    public let workflowID: String
+    public let stage: String
+    public let helper: String?
+    public let district: String?
+    public let priority: CasePriority
+    public let difficulty: CaseDifficulty
+    public let deadline: CivilDate
+}
+
 /// Which cases a listing wants; nil means any.
 public struct CaseFilter: Sendable {
     public var workflow: String?
@@ -127,7 +139,7 @@ extension CaseStore {
     }
 
     /// Active cases past their deadline on `date` (and, with `dueSoon`, those inside the warning window), most late first.
-    public func overdue(on date: CivilDate, dueSoon: Bool, filter: CaseFilter = CaseFilter()) throws(StoreError) -> [CaseRow] {
+    public func overdue(on date: CivilDate, dueSoon: Bool, filter: CaseFilter = CaseFilter()) throws(StoreError) -> [OverdueRow] {
         var (clauses, arguments) = filter.sql()
         clauses.append("status = 'active'")
         if dueSoon {
@@ -138,9 +150,23 @@ extension CaseStore {
             arguments += [date.description]
         }
         return try read { db in
-            try CaseStore.caseRows(db, sql: """
-                SELECT \(CaseStore.caseRowColumns) FROM case_state WHERE \(clauses.joined(separator: " AND ")) ORDER BY deadline, id
-                """, arguments: arguments)
+            let statement = try RawStatement(db, sql: """
+                SELECT id, workflow_id, stage, helper, district, priority, difficulty, deadline FROM case_state
+                WHERE \(clauses.joined(separator: " AND ")) ORDER BY deadline, id
+                """, texts: arguments)
+            var names = TextPool()
+            var rows: [OverdueRow] = []
+            while try statement.step() {
+                guard let deadline = statement.date(7) else { continue }
+                rows.append(OverdueRow(
+                    id: statement.string(0) ?? "", workflowID: statement.string(1, from: &names) ?? "",
+                    stage: statement.string(2, from: &names) ?? "",
+                    helper: statement.string(3, from: &names), district: statement.string(4, from: &names),
+                    priority: CasePriority(rawValue: statement.string(5, from: &names) ?? "") ?? .normal,
+                    difficulty: CaseDifficulty(rawValue: statement.string(6, from: &names) ?? "") ?? .normal,
+                    deadline: deadline))
+            }
+            return rows
         }
     }
 
@@ -150,8 +176,8 @@ extension CaseStore {
         stage_entered_at, deadline, due_soon_from, deadline_problem
         """
 
-    /// The listing rows of a `SELECT \(caseRowColumns)`, read by raw columns: `overdue` and `case list`
-    /// print thousands of them, and names repeat (workflows, stages, districts, helpers).
+    /// The listing rows of a `SELECT \(caseRowColumns)`, read by raw columns: `case list` prints
+    /// thousands of them, and names repeat (workflows, stages, districts, helpers).
     static func caseRows(_ db: Database, sql: String, arguments: [String]) throws -> [CaseRow] {
         let statement = try RawStatement(db, sql: sql, texts: arguments)
         var names = TextPool()

@@ -57,6 +57,8 @@ struct TextPool {
     private var byHash: [UInt64: [String]] = [:]
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Up to 15 UTF-8 bytes a String is stored inline, with nothing to allocate or share.
+        if bytes.count <= 15 { return String(decoding: bytes, as: UTF8.self) }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325   // FNV-1a
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
         if let found = byHash[hash]?.first(where: { RawStatement.holds($0, bytes) }) { return found }

@@ -30,12 +30,11 @@ struct OverdueCommand: ParsableCommand {
             let today = try global.clock().date
             let date = try global.date(asOf, option: "--as-of") ?? today
             let filter = CaseFilter(workflow: workflow, stage: stage, district: district, helper: helper)
+            let store = try global.store(.read)
             let entries: [OverdueEntry]
             if date >= today && !asKnown {
-                let store = try global.store(.read)
                 entries = try OverdueReport.fromProjection(store, on: date, dueSoon: dueSoon, filter: filter)
             } else {
-                let store = try global.store(.read)
                 entries = try OverdueReport.replaying(store, calendars: try global.loadCalendars(), on: date,
                                                       asKnown: asKnown, dueSoon: dueSoon, filter: filter)
             }
@@ -44,7 +43,7 @@ struct OverdueCommand: ParsableCommand {
                 return
             }
             print(OverdueReport.table(entries, on: date))
-            let problems = try global.store(.read).deadlineProblems()
+            let problems = try store.deadlineProblems()
             if let first = problems.first {
                 printWarning("\(problems.count) active case\(problems.count == 1 ? " has" : "s have") no deadline and cannot show as overdue (\(first.id): \(first.problem))")
             }
