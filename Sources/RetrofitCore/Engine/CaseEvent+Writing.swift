@@ -6,30 +6,12 @@ extension CaseEvent {
         var out = JSONOutput()
         switch self {
         case .opened(let payload):
-            out.raw("{\"difficulty\":")
-            out.string(payload.difficulty.rawValue)
-            out.raw(",\"fields\":")
-            out.object(payload.fields) { $0.string($1) }
-            if let helper = payload.helper {
-                out.raw(",\"helper\":")
-                out.string(helper)
-            }
-            out.raw(",\"priority\":")
-            out.string(payload.priority.rawValue)
+            opening(payload.difficulty, payload.fields, payload.helper, payload.priority, &out)
             out.raw(",\"stage\":")
             out.string(payload.stage)
             out.raw("}")
         case .imported(let payload):
-            out.raw("{\"difficulty\":")
-            out.string(payload.difficulty.rawValue)
-            out.raw(",\"fields\":")
-            out.object(payload.fields) { $0.string($1) }
-            if let helper = payload.helper {
-                out.raw(",\"helper\":")
-                out.string(helper)
-            }
-            out.raw(",\"priority\":")
-            out.string(payload.priority.rawValue)
+            opening(payload.difficulty, payload.fields, payload.helper, payload.priority, &out)
             out.raw(",\"row\":")
             out.int(payload.row)
             out.raw(",\"sha256\":")
@@ -134,6 +116,21 @@ extension CaseEvent {
             out.raw("}")
         }
         return out.text
+    }
+
+    /// The keys an opened and an imported case begin with, from the opening brace.
+    private func opening(_ difficulty: CaseDifficulty, _ fields: [String: String], _ helper: String?, _ priority: CasePriority,
+                         _ out: inout JSONOutput) {
+        out.raw("{\"difficulty\":")
+        out.string(difficulty.rawValue)
+        out.raw(",\"fields\":")
+        out.object(fields) { $0.string($1) }
+        if let helper {
+            out.raw(",\"helper\":")
+            out.string(helper)
+        }
+        out.raw(",\"priority\":")
+        out.string(priority.rawValue)
     }
 
     /// `,"note":…` when there is a note (it sorts after `from` and `fields`, before `to`).
