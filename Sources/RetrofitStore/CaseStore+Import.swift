@@ -26,12 +26,10 @@ extension CaseStore {
             try Row.fetchAll(db, sql: "SELECT id, snapshot FROM case_state WHERE ? IS NULL OR workflow_id = ? ORDER BY id",
                              arguments: [workflow, workflow])
         }
-        let decoder = JSONDecoder()
         var states: [CaseState] = []
         for row in rows {
             let id = row["id"] as String? ?? "?"
-            guard let snapshot = row["snapshot"] as String?,
-                  let state = try? decoder.decode(CaseState.self, from: Data(snapshot.utf8)) else {
+            guard let snapshot = row["snapshot"] as String?, let state = try? CaseState(json: snapshot) else {
                 throw .corrupt("the stored state of case \(id) cannot be read; run 'retrofit admin rebuild'")
             }
             states.append(state)
