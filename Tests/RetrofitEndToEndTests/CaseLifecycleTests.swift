@@ -15,38 +15,14 @@ struct CaseLifecycleTests {
         self.cli = cli
     }
 
-    static let homes = """
-        房号,楼层,面积,业主
-        2-101,1,89.53,赵敏
-        2-102,1,76.20,钱进
-        2-201,2,89.53,孙丽
-        2-202,2,76.20,李强
-        2-301,3,89.53,周杰
-        2-302,3,76.20,吴芳
-        2-401,4,89.53,郑浩
-        2-402,4,76.20,王伟
-        2-501,5,89.53,冯雪
-        2-502,5,76.20,陈晨
-        2-601,6,89.53,王伟
-        2-602,6,76.20,"欧阳, 娜娜"
+    /// The walkthrough's spreadsheets, the very files the README links to.
+    static let examples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("examples")
 
-        """
-
-    static let ballots = """
-        home,vote,date
-        2-101,object,2025-04-10
-        2-102,agree,2025-04-10
-        2-201,agree,2025-04-11
-        2-202,agree,2025-04-11
-        2-301,agree,2025-04-12
-        2-302,abstain,2025-04-12
-        2-401,agree,2025-04-14
-        2-402,agree,2025-04-14
-        2-501,agree,2025-04-15
-        2-502,agree,2025-04-15
-        2-601,agree,2025-04-15
-
-        """
+    func copyExample(_ name: String) throws {
+        try FileManager.default.copyItem(at: Self.examples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
 
     @discardableResult
     func ok(_ arguments: [String], _ expected: String? = nil) throws -> RetrofitProcess.Result {
@@ -74,8 +50,8 @@ struct CaseLifecycleTests {
         try ok(["case", "assign", "ER-2025-0001", "--helper", "李娜", "--actor", "王芳", "--at", "2025-03-05"])
         try ok(["case", "advance", "ER-2025-0001", "--actor", "王芳", "--at", "2025-03-05"], "deadline 2025-06-05 (3 months)")
 
-        try Self.homes.write(to: folder.appendingPathComponent("homes.csv"), atomically: true, encoding: .utf8)
-        try Self.ballots.write(to: folder.appendingPathComponent("ballots.csv"), atomically: true, encoding: .utf8)
+        try copyExample("homes.csv")
+        try copyExample("ballots.csv")
         try ok(["consult", "home", "import", "ER-2025-0001", "homes.csv", "--at", "2025-04-08"], "12 homes, 11 owners, 994.38 m²")
         try refused(["case", "advance", "ER-2025-0001", "--at", "2025-04-09", "--field", "implementing_entity=新华小区业主委员会",
                      "--field", "agreement_signed_on=2025-04-08"], "vote rule not met")
@@ -124,7 +100,7 @@ struct CaseLifecycleTests {
         try ok(["case", "set", "RN-1", "--field", "years_in_service=18", "--note", "核对使用登记：2007年投入使用", "--at", "2025-03-04"])
         try ok(["case", "advance", "RN-1", "--at", "2025-03-04"], "now in assessment")
         try ok(["case", "advance", "RN-1", "--at", "2025-03-20", "--field", "assessment_report_no=PG-2025-009"], "now in vote")
-        try Self.homes.write(to: folder.appendingPathComponent("homes.csv"), atomically: true, encoding: .utf8)
+        try copyExample("homes.csv")
         try ok(["consult", "home", "import", "RN-1", "homes.csv", "--at", "2025-03-21"])
         // Exactly half of the participating owners agree: "more than half" is not met.
         for (home, vote) in [("2-101", "agree"), ("2-102", "agree"), ("2-201", "agree"), ("2-202", "agree"), ("2-301", "agree"),
