@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of workflow files replacing the built-in ones (env RETROFIT_WORKFLOWS; default ./workflows if present).", valueName: "dir"))
     var workflows: String?
 
-    @Option(name: .long, help: ArgumentHelp("A folder of calendar files replacing the built-in ones (env RETROFIT_CALENDARS; default ./calendars if present).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder of calendar files added to the built-in ones; a year file replaces that year (env RETROFIT_CALENDARS; default ./calendars if present).", valueName: "dir"))
     var calendars: String?
 
     @Option(name: .long, help: ArgumentHelp("The clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], China Standard Time (env RETROFIT_NOW; default the system clock).", valueName: "time"))
@@ -70,18 +70,24 @@ struct GlobalOptions: ParsableArguments {
             .map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
     }
 
-    func calendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
+    /// The calendar files of the folder named, or ./calendars, added over the built-in ones.
+    func addedCalendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
         if let folder = calendars ?? environment("RETROFIT_CALENDARS") {
             return try FileLoading.yamlFiles(in: folder, required: true)
         }
         if FileLoading.isDirectory("calendars") { return try FileLoading.yamlFiles(in: "calendars", required: true) }
-        return BuiltinFiles.all.filter { $0.key.hasPrefix("calendars/") }
-            .map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
+        return []
+    }
+
+    static var builtInCalendarFiles: [WorkflowCatalog.File] {
+        BuiltinFiles.all.filter { $0.key.hasPrefix("calendars/") }.sorted { $0.key < $1.key }
+            .map { WorkflowCatalog.File(path: "built-in " + $0.key, text: $0.value) }
     }
 
     func loadCalendars() throws(CommandFailure) -> [String: WorkingCalendar] {
         do {
-            return try CalendarCatalog.load(try calendarFiles().map { ($0.path, $0.text) })
+            return try CalendarCatalog.load(builtIn: GlobalOptions.builtInCalendarFiles.map { ($0.path, $0.text) },
+                                            added: try addedCalendarFiles().map { ($0.path, $0.text) })
         } catch let failure as CommandFailure {
             throw failure
         } catch {
