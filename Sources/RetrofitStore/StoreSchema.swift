@@ -93,7 +93,16 @@ enum StoreSchema {
         migrator.registerMigration("v2 (trust-calendars): deadline_provisional") { db in
             // 1 when the deadline was computed with a year whose State Council notice is not yet
             // published (DOMAIN.md §4); deadlines before this migration were all official.
-            try db.execute(sql: "ALTER TABLE case_state ADD COLUMN deadline_provisional INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: """
+                ALTER TABLE case_state ADD COLUMN deadline_provisional INTEGER NOT NULL DEFAULT 0;
+
+                -- What the projections were computed with, so they are recomputed when it changes:
+                -- name 'calendars' holds the digest of the calendar files in force.
+                CREATE TABLE projection_input (
+                    name TEXT PRIMARY KEY,
+                    digest TEXT NOT NULL
+                ) STRICT;
+                """)
         }
         return migrator
     }

@@ -99,8 +99,27 @@ struct GlobalOptions: ParsableArguments {
         WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(try loadCalendars().keys))
     }
 
+    /// The database, its projections recomputed first if the calendars in force changed since they were
+    /// computed (a year file added, say): deadlines are derived data and follow the calendars.
     func store(_ access: CaseStore.Access) throws(CommandFailure) -> CaseStore {
-        do { return try CaseStore(path: databasePath, access: access) } catch { throw .store(error) }
+        let store: CaseStore
+        do { store = try CaseStore(path: databasePath, access: access) } catch { throw .store(error) }
+        let files = GlobalOptions.builtInCalendarFiles + (try addedCalendarFiles())
+        let digest = CaseStore.calendarDigest(files: files.map { ($0.path, $0.text) })
+        do {
+            guard try store.projectionsNeedRecomputing(calendarDigest: digest) else { return store }
+            let report = try store.recomputeProjections(calendars: try loadCalendars(), calendarDigest: digest)
+            if let report, !report.identical {
+                printNote("the calendars changed since the deadlines were computed; recomputed \(report.cases) cases from their events")
+            }
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw .badInput("\(error)")
+        }
+        return store
     }
 
     /// Everything a command on cases needs.

@@ -14,6 +14,8 @@ public enum StatutoryHolidays {
     public static let firstYear = 2025
     /// The last year computed: lunar dates are reliable this far, and no deadline reaches further.
     public static let lastYear = 2100
+    /// Changes whenever the computation does, so projections computed with an older one are recomputed.
+    public static let ruleVersion = 1
     /// What a provisional year names as its source.
     public static let source = "《全国年节及纪念日放假办法》(国务院令第795号), provisional until the State Council notice is published"
 
