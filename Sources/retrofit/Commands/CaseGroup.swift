@@ -252,7 +252,7 @@ func warnAboutDeadline(_ outcome: CaseService.Outcome) {
         let files = reckoning.provisionalYears.map { "\(calendar)-\($0).yaml" }.joined(separator: ", ")
         printWarning("the deadline \(reckoning.deadline) of \(outcome.caseID) is provisional: \(years) has no State Council "
             + "holiday notice yet, so it is counted from 《全国年节及纪念日放假办法》 without make-up working days; "
-            + "when \(files) is added to the calendars folder, run 'retrofit admin rebuild' to recompute it")
+            + "it is recomputed when \(files) is added to the calendars folder")
     }
 }
 
