@@ -51,9 +51,8 @@ public struct WorkingCalendar: Sendable {
     public func file(of year: Int) -> String? { yearData[year]?.file }
 
     private func provisionalYear(_ year: Int) -> CalendarYear? {
-        guard followsStatutoryHolidays, yearData[year] == nil,
-              (StatutoryHolidays.firstYear...StatutoryHolidays.lastYear).contains(year) else { return nil }
-        return provisionalYears.year(year)
+        guard followsStatutoryHolidays, yearData[year] == nil else { return nil }
+        return provisionalYears.year(year)?.data
     }
 
     /// What kind of day `date` is.
@@ -62,10 +61,12 @@ public struct WorkingCalendar: Sendable {
     ///   the date's year.
     public func kind(of date: CivilDate) throws(CalendarError) -> DayKind {
         if yearData[date.year] == nil {
-            guard let provisional = provisionalYear(date.year) else { throw .missingYear(calendar: id, year: date.year) }
+            guard followsStatutoryHolidays, let provisional = provisionalYears.year(date.year) else {
+                throw .missingYear(calendar: id, year: date.year)
+            }
             // A notice may put a make-up working day in the year after its own.
             if let holiday = makeUpByDayNumber[date.dayNumber] { return .makeUpWorkingDay(holiday) }
-            if let holiday = provisional.holidays.first(where: { $0.from <= date && date <= $0.to }) { return .holiday(holiday.name) }
+            if let holiday = provisional.holidayByDayNumber[date.dayNumber] { return .holiday(holiday) }
             return date.isWeekend ? .weekend : .workingDay
         }
         if let holiday = makeUpByDayNumber[date.dayNumber] { return .makeUpWorkingDay(holiday) }
@@ -110,11 +111,22 @@ public struct WorkingCalendar: Sendable {
 
 /// Provisional years, computed once each when first asked for (lunar dates cost Foundation calls).
 private final class ProvisionalYearCache: Sendable {
-    private let years = Mutex<[Int: CalendarYear]>([:])
+    struct Year: Sendable {
+        let data: CalendarYear
+        let holidayByDayNumber: [Int: String]
+    }
 
-    func year(_ year: Int) -> CalendarYear? {
+    private let years = Mutex<[Int: Year]>([:])
+
+    /// The provisional year, or nil outside the years the statutory holidays are computed for.
+    func year(_ year: Int) -> Year? {
         if let known = years.withLock({ $0[year] }) { return known }
-        guard let computed = StatutoryHolidays.provisionalYear(year) else { return nil }
+        guard let data = StatutoryHolidays.provisionalYear(year) else { return nil }
+        var holidays: [Int: String] = [:]
+        for holiday in data.holidays {
+            for day in holiday.days { holidays[day.dayNumber] = holiday.name }
+        }
+        let computed = Year(data: data, holidayByDayNumber: holidays)
         years.withLock { $0[year] = computed }
         return computed
     }
