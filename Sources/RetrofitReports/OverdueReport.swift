@@ -14,6 +14,8 @@ public struct OverdueEntry: Encodable, Sendable, Hashable {
     @EncodeNil public var district: String?
     public let priority: String
     public let difficulty: String
+    /// True when the deadline was computed with a year whose State Council notice is not yet published.
+    public var deadlineProvisional = false
 }
 
 /// Which active cases are past their deadline (or close to it) on a day.
@@ -25,7 +27,7 @@ public enum OverdueReport {
             OverdueEntry(id: row.id, workflow: row.workflowID, stage: row.stage, deadline: row.deadline.description,
                          daysLate: max(0, row.deadline.days(until: date)), dueSoon: row.deadline >= date,
                          helper: row.helper, district: row.district, priority: row.priority.rawValue,
-                         difficulty: row.difficulty.rawValue)
+                         difficulty: row.difficulty.rawValue, deadlineProvisional: row.deadlineProvisional)
         })
     }
 
@@ -40,7 +42,8 @@ public enum OverdueReport {
             entries.append(OverdueEntry(id: state.id, workflow: state.workflowID, stage: state.stage, deadline: deadline.description,
                                         daysLate: schedule.daysLate(on: date), dueSoon: !schedule.isOverdue(on: date),
                                         helper: state.helper, district: state.fields["district"],
-                                        priority: state.priority.rawValue, difficulty: state.difficulty.rawValue))
+                                        priority: state.priority.rawValue, difficulty: state.difficulty.rawValue,
+                                        deadlineProvisional: schedule.isProvisional))
         }
         return sorted(entries)
     }
@@ -60,11 +63,13 @@ public enum OverdueReport {
     public static func table(_ entries: [OverdueEntry], on date: CivilDate) -> String {
         var table = TextTable(["case", "stage", "deadline", "late", "helper", "district"])
         for entry in entries {
-            table.add([entry.id, entry.stage, entry.deadline, entry.dueSoon ? "due soon" : String(entry.daysLate) + " d",
-                       entry.helper ?? "", entry.district ?? ""])
+            table.add([entry.id, entry.stage, entry.deadline + (entry.deadlineProvisional ? " (provisional)" : ""),
+                       entry.dueSoon ? "due soon" : String(entry.daysLate) + " d", entry.helper ?? "", entry.district ?? ""])
         }
         let overdue = entries.filter { !$0.dueSoon }.count
         let soon = entries.count - overdue
-        return table.render() + "\n\(overdue) overdue" + (soon > 0 ? ", \(soon) due soon" : "") + " on \(date)"
+        let provisional = entries.contains(where: \.deadlineProvisional)
+            ? "\n(provisional): counted with a year whose holiday notice is not yet published; the date may move" : ""
+        return table.render() + "\n\(overdue) overdue" + (soon > 0 ? ", \(soon) due soon" : "") + " on \(date)" + provisional
     }
 }

@@ -14,6 +14,8 @@ public struct QueueEntry: Encodable, Sendable, Hashable {
     @EncodeNil public var district: String?
     /// What the case waits for, in words: the fields to set or the move to make.
     public let action: String
+    /// True when the deadline was computed with a year whose State Council notice is not yet published.
+    public var deadlineProvisional = false
 
     public init(id: String, stage: String, deadline: String?, daysLate: Int, dueSoon: Bool, priority: String,
                 difficulty: String, helper: String?, district: String?, action: String) {
@@ -46,11 +48,13 @@ public enum QueueReport {
             }
             guard let workflow = workflows[key] else { continue }
             let schedule = calendars[workflow.calendar].map { CaseSchedule.of(state, workflow: workflow, calendar: $0, asOf: date) }
-            entries.append(QueueEntry(
+            var entry = QueueEntry(
                 id: state.id, stage: state.stage, deadline: schedule?.deadline?.description,
                 daysLate: schedule?.daysLate(on: date) ?? 0, dueSoon: schedule?.isDueSoon(on: date) ?? false,
                 priority: state.priority.rawValue, difficulty: state.difficulty.rawValue, helper: state.helper,
-                district: state.fields["district"], action: nextAction(state, workflow: workflow, on: date, calendar: calendars[workflow.calendar])))
+                district: state.fields["district"], action: nextAction(state, workflow: workflow, on: date, calendar: calendars[workflow.calendar]))
+            entry.deadlineProvisional = schedule?.isProvisional ?? false
+            entries.append(entry)
         }
         return order(entries)
     }
@@ -88,7 +92,8 @@ public enum QueueReport {
         var table = TextTable(["case", "stage", "deadline", "when", "priority", "difficulty", "helper", "next action"])
         for entry in entries {
             let when = entry.daysLate > 0 ? "\(entry.daysLate) d late" : (entry.dueSoon ? "due soon" : "")
-            table.add([entry.id, entry.stage, entry.deadline ?? "", when, entry.priority, entry.difficulty, entry.helper ?? "", entry.action])
+            let deadline = (entry.deadline ?? "") + (entry.deadlineProvisional ? " (provisional)" : "")
+            table.add([entry.id, entry.stage, deadline, when, entry.priority, entry.difficulty, entry.helper ?? "", entry.action])
         }
         return table.render() + "\n\(entries.count) active case\(entries.count == 1 ? "" : "s")"
     }

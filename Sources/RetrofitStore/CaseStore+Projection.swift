@@ -27,8 +27,8 @@ extension CaseStore {
     static let insertCaseSQL = """
         INSERT OR REPLACE INTO case_state (id, workflow_id, workflow_version, stage, status, version, helper, district,
             priority, difficulty, opened_at, stage_entered_at, last_occurred_at, deadline, due_soon_from,
-            deadline_problem, commissioned_on, snapshot)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            deadline_problem, commissioned_on, snapshot, deadline_provisional)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertVisitSQL = """
         INSERT OR REPLACE INTO stage_visit (case_id, visit, stage, entered_at, left_at, suspended_days)
@@ -41,7 +41,8 @@ extension CaseStore {
     /// The columns of ProjectionRows' rows, for reading stored rows in the same order.
     static let caseColumns = """
         id, workflow_id, workflow_version, stage, status, version, helper, district, priority, difficulty, opened_at,
-        stage_entered_at, last_occurred_at, deadline, due_soon_from, deadline_problem, commissioned_on, snapshot
+        stage_entered_at, last_occurred_at, deadline, due_soon_from, deadline_problem, commissioned_on, snapshot,
+        deadline_provisional
         """
     static let visitColumns = "case_id, visit, stage, entered_at, left_at, suspended_days"
     static let suspensionColumns = "case_id, visit, number, stage, from_at, until_at, reason, note"

@@ -30,6 +30,8 @@ public struct OverdueRow: Sendable, Hashable {
     public let priority: CasePriority
     public let difficulty: CaseDifficulty
     public let deadline: CivilDate
+    /// Computed with a year whose State Council notice is not yet published.
+    public let deadlineProvisional: Bool
 }
 
 /// Which cases a listing wants; nil means any.
@@ -151,7 +153,7 @@ extension CaseStore {
         }
         return try read { db in
             let statement = try RawStatement(db, sql: """
-                SELECT id, workflow_id, stage, helper, district, priority, difficulty, deadline FROM case_state
+                SELECT id, workflow_id, stage, helper, district, priority, difficulty, deadline, deadline_provisional FROM case_state
                 WHERE \(clauses.joined(separator: " AND ")) ORDER BY deadline, id
                 """, texts: arguments)
             var names = TextPool()
@@ -164,7 +166,7 @@ extension CaseStore {
                     helper: statement.string(3, from: &names), district: statement.string(4, from: &names),
                     priority: CasePriority(rawValue: statement.string(5, from: &names) ?? "") ?? .normal,
                     difficulty: CaseDifficulty(rawValue: statement.string(6, from: &names) ?? "") ?? .normal,
-                    deadline: deadline))
+                    deadline: deadline, deadlineProvisional: statement.int64(8) != 0))
             }
             return rows
         }

@@ -16,7 +16,7 @@ enum ProjectionValue: Sendable, Hashable {
 /// The one definition of what the projections hold: live writes bind these values through GRDB, the
 /// rebuild binds them directly and compares them with the stored rows byte for byte.
 struct ProjectionRows: Sendable {
-    static let caseColumns = 18
+    static let caseColumns = 19
     static let visitColumns = 6
     static let suspensionColumns = 8
 
@@ -51,6 +51,7 @@ struct ProjectionRows: Sendable {
         values.append(append(schedule.problem))
         values.append(append(state.milestones["commissioned"]))
         values.append(snapshotValue)
+        values.append(.int(running && schedule.isProvisional ? 1 : 0))
 
         let lastDay = state.lastOccurredAt.date
         var suspensions: [ProjectionValue] = []

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of retrofit databases ("RTRF"), so other programs' files are recognised.
     static let applicationID: Int32 = 0x5254_5246
     /// `PRAGMA user_version`: the newest migration this build knows.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -87,6 +87,20 @@ enum StoreSchema {
                     name TEXT PRIMARY KEY,
                     role TEXT NOT NULL,
                     district TEXT
+                ) STRICT;
+                """)
+        }
+        migrator.registerMigration("v2 (trust-calendars): deadline_provisional") { db in
+            // 1 when the deadline was computed with a year whose State Council notice is not yet
+            // published (DOMAIN.md §4); deadlines before this migration were all official.
+            try db.execute(sql: """
+                ALTER TABLE case_state ADD COLUMN deadline_provisional INTEGER NOT NULL DEFAULT 0;
+
+                -- What the projections were computed with, so they are recomputed when it changes:
+                -- name 'calendars' holds the digest of the calendar files in force.
+                CREATE TABLE projection_input (
+                    name TEXT PRIMARY KEY,
+                    digest TEXT NOT NULL
                 ) STRICT;
                 """)
         }

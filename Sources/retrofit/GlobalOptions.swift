@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of workflow files replacing the built-in ones (env RETROFIT_WORKFLOWS; default ./workflows if present).", valueName: "dir"))
     var workflows: String?
 
-    @Option(name: .long, help: ArgumentHelp("A folder of calendar files replacing the built-in ones (env RETROFIT_CALENDARS; default ./calendars if present).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder of calendar files added to the built-in ones; a year file replaces that year (env RETROFIT_CALENDARS; default ./calendars if present).", valueName: "dir"))
     var calendars: String?
 
     @Option(name: .long, help: ArgumentHelp("The clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], China Standard Time (env RETROFIT_NOW; default the system clock).", valueName: "time"))
@@ -70,18 +70,24 @@ struct GlobalOptions: ParsableArguments {
             .map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
     }
 
-    func calendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
+    /// The calendar files of the folder named, or ./calendars, added over the built-in ones.
+    func addedCalendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
         if let folder = calendars ?? environment("RETROFIT_CALENDARS") {
             return try FileLoading.yamlFiles(in: folder, required: true)
         }
         if FileLoading.isDirectory("calendars") { return try FileLoading.yamlFiles(in: "calendars", required: true) }
-        return BuiltinFiles.all.filter { $0.key.hasPrefix("calendars/") }
-            .map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
+        return []
+    }
+
+    static var builtInCalendarFiles: [WorkflowCatalog.File] {
+        BuiltinFiles.all.filter { $0.key.hasPrefix("calendars/") }.sorted { $0.key < $1.key }
+            .map { WorkflowCatalog.File(path: "built-in " + $0.key, text: $0.value) }
     }
 
     func loadCalendars() throws(CommandFailure) -> [String: WorkingCalendar] {
         do {
-            return try CalendarCatalog.load(try calendarFiles().map { ($0.path, $0.text) })
+            return try CalendarCatalog.load(builtIn: GlobalOptions.builtInCalendarFiles.map { ($0.path, $0.text) },
+                                            added: try addedCalendarFiles().map { ($0.path, $0.text) })
         } catch let failure as CommandFailure {
             throw failure
         } catch {
@@ -93,8 +99,27 @@ struct GlobalOptions: ParsableArguments {
         WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(try loadCalendars().keys))
     }
 
+    /// The database, its projections recomputed first if the calendars in force changed since they were
+    /// computed (a year file added, say): deadlines are derived data and follow the calendars.
     func store(_ access: CaseStore.Access) throws(CommandFailure) -> CaseStore {
-        do { return try CaseStore(path: databasePath, access: access) } catch { throw .store(error) }
+        let store: CaseStore
+        do { store = try CaseStore(path: databasePath, access: access) } catch { throw .store(error) }
+        let files = GlobalOptions.builtInCalendarFiles + (try addedCalendarFiles())
+        let digest = CaseStore.calendarDigest(files: files.map { ($0.path, $0.text) })
+        do {
+            guard try store.projectionsNeedRecomputing(calendarDigest: digest) else { return store }
+            let report = try store.recomputeProjections(calendars: try loadCalendars(), calendarDigest: digest)
+            if let report, !report.identical {
+                printNote("the calendars changed since the deadlines were computed; recomputed \(report.cases) cases from their events")
+            }
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw .badInput("\(error)")
+        }
+        return store
     }
 
     /// Everything a command on cases needs.

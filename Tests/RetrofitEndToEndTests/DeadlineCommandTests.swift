@@ -65,8 +65,14 @@ struct DeadlineCommandTests {
     }
 
     @Test func aCaseWhoseDeadlineFallsInAYearTheCalendarLacksIsNamedByOverdue() throws {
-        let late = RetrofitProcess(directory: cli.directory, now: "2026-12-29T10:00")
-        // Entered 2026-12-28: 5 working days end in 2027, which the shipped calendar does not have yet.
+        // A calendars folder whose mainland calendar file leaves out the provisional rule: years without a file are missing.
+        let folder = cli.directory.appendingPathComponent("strict-calendars")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "id: cn-mainland\ntitle: strict\nwarn_before: 3\n".write(
+            to: folder.appendingPathComponent("cn-mainland.yaml"), atomically: true, encoding: .utf8)
+        var late = RetrofitProcess(directory: cli.directory, now: "2026-12-29T10:00")
+        late.environment["RETROFIT_CALENDARS"] = folder.path
+        // Entered 2026-12-28: 5 working days end in 2027, which this calendar does not have.
         #expect(try late.run(["case", "open", "--workflow", "elevator-retrofit", "--id", "ER-9", "--at", "2026-12-28"]
                              + CommandLineTests.intake).status == 0)
         #expect(try late.run(["case", "open", "--workflow", "elevator-retrofit", "--id", "ER-10", "--at", "2026-12-01"]

@@ -19,8 +19,8 @@ struct CalendarFilePosition: Sendable {
 
 /// One parsed and checked calendar file: either a calendar itself or one year of a calendar.
 enum CalendarFile {
-    /// `calendars/ID.yaml`: `id`, `title`, `warn_before`.
-    case calendar(id: String, title: String, warnBefore: Int, idPosition: CalendarFilePosition)
+    /// `calendars/ID.yaml`: `id`, `title`, `warn_before`, optionally `provisional: statutory-holidays`.
+    case calendar(id: String, title: String, warnBefore: Int, followsStatutoryHolidays: Bool, idPosition: CalendarFilePosition)
     /// `calendars/ID-YEAR.yaml`: one State Council notice.
     case year(calendar: String, CalendarYear, positions: YearPositions)
 
@@ -44,7 +44,9 @@ enum CalendarFile {
     }
 
     private static func parseCalendar(_ root: Node, _ reader: CalendarFileReader) throws(CalendarError) -> CalendarFile {
-        let fields = try reader.fields(of: root, in: "a calendar", required: ["id", "title", "warn_before"])
+        let fields = try reader.fields(
+            of: root, in: "a calendar", required: ["id", "title", "warn_before"], optional: ["provisional"]
+        )
         let idNode = fields["id"] ?? root
         let id = try calendarID(idNode, reader)
         let title = try reader.text(fields["title"] ?? root, named: "title")
@@ -53,7 +55,21 @@ enum CalendarFile {
         guard warnBefore >= 0 else {
             throw reader.error(at: warnNode, "warn_before \(warnBefore) is negative; it counts working days, 0 or more")
         }
-        return .calendar(id: id, title: title, warnBefore: warnBefore, idPosition: CalendarFilePosition(reader, idNode))
+        var followsStatutoryHolidays = false
+        if let provisionalNode = fields["provisional"] {
+            let rule = try reader.text(provisionalNode, named: "provisional")
+            guard rule == "statutory-holidays" else {
+                throw reader.error(
+                    at: provisionalNode,
+                    "provisional \(rule) is not a known rule; expected statutory-holidays (《全国年节及纪念日放假办法》)"
+                )
+            }
+            followsStatutoryHolidays = true
+        }
+        return .calendar(
+            id: id, title: title, warnBefore: warnBefore, followsStatutoryHolidays: followsStatutoryHolidays,
+            idPosition: CalendarFilePosition(reader, idNode)
+        )
     }
 
     private static func parseYear(_ root: Node, _ reader: CalendarFileReader) throws(CalendarError) -> CalendarFile {

@@ -39,4 +39,6 @@ struct CalendarYear: Sendable {
     let file: String
     let holidays: [CalendarHoliday]
     let makeUpWorkingDays: [CalendarMakeUpDay]
+    /// Computed from the law because no notice is published yet (``StatutoryHolidays``).
+    var isProvisional = false
 }

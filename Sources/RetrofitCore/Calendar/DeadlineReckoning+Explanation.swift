@@ -46,7 +46,18 @@ extension DeadlineReckoning {
         lines.append(
             "Deadline: \(CalendarWording.dated(deadline)), ends at 24:00; overdue from \(overdueFrom)."
         )
+        if isProvisional {
+            lines.append(provisionalNote)
+        }
         return lines
+    }
+
+    /// Says which years were computed from the law, e.g. `Provisional: 2027 has no State Council notice yet; …`.
+    public var provisionalNote: String {
+        let years = provisionalYears.map { "\($0)" }.joined(separator: ", ")
+        let verb = provisionalYears.count == 1 ? "has" : "have"
+        return "Provisional: \(years) \(verb) no State Council notice yet; its days off are computed from "
+            + "《全国年节及纪念日放假办法》 without make-up working days, and the deadline may move when the notice is added."
     }
 
     /// Consecutive days with the same label, grouped.

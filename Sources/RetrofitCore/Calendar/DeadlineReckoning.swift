@@ -45,6 +45,12 @@ public struct DeadlineReckoning: Hashable, Sendable {
     /// For calendar days and months: entry plus the period, before suspensions and moving
     /// forward (a month end already clamped); nil for working days.
     public let plainEnd: CivilDate?
+    /// The years between entry and the deadline whose days were computed provisionally from the
+    /// statutory holidays (no State Council notice yet), in order; empty when all were official.
+    public internal(set) var provisionalYears: [Int] = []
+
+    /// Whether the deadline may still move when the official notice of a year is published.
+    public var isProvisional: Bool { !provisionalYears.isEmpty }
 
     /// The first day the case is overdue, from 00:00.
     public var overdueFrom: CivilDate { deadline.adding(days: 1) }

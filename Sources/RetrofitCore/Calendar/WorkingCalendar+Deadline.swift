@@ -23,16 +23,25 @@ extension WorkingCalendar {
         guard period.count >= 1 else { throw .periodNotPositive(period) }
         guard period.count <= Period.maximumCount else { throw .periodTooLong(period) }
         let timeline = try SuspensionTimeline(suspensions, after: entered)
+        var reckoning: DeadlineReckoning
         switch period.unit {
         case .workingDays:
-            return try countWorkingDays(entered: entered, period: period, timeline: timeline)
+            reckoning = try countWorkingDays(entered: entered, period: period, timeline: timeline)
         case .days:
             let plainEnd = entered.adding(days: period.count)
-            return try moveToWorkingDay(entered: entered, period: period, plainEnd: plainEnd, timeline: timeline)
+            reckoning = try moveToWorkingDay(entered: entered, period: period, plainEnd: plainEnd, timeline: timeline)
         case .months:
             let plainEnd = try monthsLater(entered, period.count)
-            return try moveToWorkingDay(entered: entered, period: period, plainEnd: plainEnd, timeline: timeline)
+            reckoning = try moveToWorkingDay(entered: entered, period: period, plainEnd: plainEnd, timeline: timeline)
         }
+        reckoning.provisionalYears = provisionalYears(after: entered, through: reckoning.deadline)
+        return reckoning
+    }
+
+    /// The provisional years among those of the days after `start` up to `end`.
+    public func provisionalYears(after start: CivilDate, through end: CivilDate) -> [Int] {
+        guard followsStatutoryHolidays, start < end else { return [] }
+        return (start.adding(days: 1).year...end.year).filter { isProvisional($0) }
     }
 
     /// How many working days `d` there are with `start < d <= end`, not counting suspended

@@ -20,22 +20,35 @@ extension WorkingCalendar {
     public static func loadAll(files: [(path: String, text: String)]) throws(CalendarError) -> [WorkingCalendar] {
         try CalendarAssembly(files: files).calendars(orphansAreErrors: true)
     }
+
+    /// Loads every calendar among `builtIn` with `added` on top: a calendar file in `added`
+    /// replaces the one with its id, a year file replaces that year of its calendar, and anything
+    /// else is added. Each set is checked on its own (no duplicates inside it), then the result.
+    ///
+    /// - Throws: as ``loadAll(files:)``.
+    public static func loadAll(
+        builtIn: [(path: String, text: String)], added: [(path: String, text: String)]
+    ) throws(CalendarError) -> [WorkingCalendar] {
+        var assembly = try CalendarAssembly(files: builtIn)
+        assembly.overlay(try CalendarAssembly(files: added))
+        return try assembly.calendars(orphansAreErrors: true)
+    }
 }
 
 /// Parsed calendar files, put together into calendars with the checks that span files.
 private struct CalendarAssembly {
-    var headers: [(id: String, title: String, warnBefore: Int, position: CalendarFilePosition)] = []
+    var headers: [(id: String, title: String, warnBefore: Int, statutory: Bool, position: CalendarFilePosition)] = []
     var years: [(calendar: String, data: CalendarYear, positions: CalendarFile.YearPositions)] = []
 
     init(files: [(path: String, text: String)]) throws(CalendarError) {
         // Sorted so that "the second file" in a duplicate message does not depend on dictionary order.
         for file in files.sorted(by: { $0.path < $1.path }) {
             switch try CalendarFile.parse(path: file.path, text: file.text) {
-            case let .calendar(id, title, warnBefore, position):
+            case let .calendar(id, title, warnBefore, statutory, position):
                 if let first = headers.first(where: { $0.id == id }) {
                     throw position.error("calendar id \(id) is already declared in \(first.position.file)")
                 }
-                headers.append((id, title, warnBefore, position))
+                headers.append((id, title, warnBefore, statutory, position))
             case let .year(calendar, data, positions):
                 if let first = years.first(where: { $0.calendar == calendar && $0.data.year == data.year }) {
                     throw positions.year.error(
@@ -47,6 +60,18 @@ private struct CalendarAssembly {
         }
     }
 
+    /// Puts `other`'s files over these: same calendar id or same calendar year replaces.
+    mutating func overlay(_ other: CalendarAssembly) {
+        for header in other.headers {
+            headers.removeAll { $0.id == header.id }
+            headers.append(header)
+        }
+        for year in other.years {
+            years.removeAll { $0.calendar == year.calendar && $0.data.year == year.data.year }
+            years.append(year)
+        }
+    }
+
     func calendars(orphansAreErrors: Bool) throws(CalendarError) -> [WorkingCalendar] {
         if orphansAreErrors, let orphan = years.first(where: { year in !headers.contains { $0.id == year.calendar } }) {
             throw orphan.positions.calendar.error(
@@ -55,10 +80,11 @@ private struct CalendarAssembly {
         }
         var calendars: [WorkingCalendar] = []
         for header in headers.sorted(by: { $0.id < $1.id }) {
-            let own = years.filter { $0.calendar == header.id }
+            let own = years.filter { $0.calendar == header.id }.sorted { $0.data.year < $1.data.year }
             try checkMakeUpDaysAcrossYears(own)
             calendars.append(WorkingCalendar(
-                id: header.id, title: header.title, warnBefore: header.warnBefore, years: own.map(\.data)
+                id: header.id, title: header.title, warnBefore: header.warnBefore, years: own.map(\.data),
+                followsStatutoryHolidays: header.statutory
             ))
         }
         return calendars

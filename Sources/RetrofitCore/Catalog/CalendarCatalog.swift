@@ -1,9 +1,18 @@
-/// The working-day calendars in force, by id, from the shipped files or a folder that replaces them.
+/// The working-day calendars in force, by id, from the shipped files and a folder that adds to them.
 public enum CalendarCatalog {
     /// Loads every calendar found in `files` (each calendar file with its year files).
     public static func load(_ files: [(path: String, text: String)]) throws(CalendarError) -> [String: WorkingCalendar] {
         var calendars: [String: WorkingCalendar] = [:]
         for calendar in try WorkingCalendar.loadAll(files: files) { calendars[calendar.id] = calendar }
+        return calendars
+    }
+
+    /// Loads the `builtIn` calendars with the `added` files on top (see ``WorkingCalendar/loadAll(builtIn:added:)``).
+    public static func load(
+        builtIn: [(path: String, text: String)], added: [(path: String, text: String)]
+    ) throws(CalendarError) -> [String: WorkingCalendar] {
+        var calendars: [String: WorkingCalendar] = [:]
+        for calendar in try WorkingCalendar.loadAll(builtIn: builtIn, added: added) { calendars[calendar.id] = calendar }
         return calendars
     }
 }

@@ -19,6 +19,9 @@ public struct CaseSchedule: Sendable, Hashable {
 
     public var deadline: CivilDate? { reckoning?.deadline }
 
+    /// Whether the deadline was computed with a year not yet published (see ``DeadlineReckoning/isProvisional``).
+    public var isProvisional: Bool { reckoning?.isProvisional ?? false }
+
     /// Days past the deadline on `date` (0 when not overdue).
     public func daysLate(on date: CivilDate) -> Int {
         guard let deadline, !isSuspended else { return 0 }

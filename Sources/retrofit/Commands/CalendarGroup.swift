@@ -8,9 +8,10 @@ struct CalendarGroup: ParsableCommand {
         abstract: "Working-day calendars: holidays, make-up working days, deadlines.",
         discussion: """
             Calendars are data: calendars/cn-mainland.yaml and one file per year (cn-mainland-2025.yaml). \
-            Adding next year's State Council notice is one new file.
+            Adding next year's State Council notice is one new file in a calendars folder, which adds to the \
+            built-in calendars. A year without a file is computed provisionally from 《全国年节及纪念日放假办法》.
             """,
-        subcommands: [Show.self, Deadline.self, Between.self]
+        subcommands: [Show.self, Status.self, Deadline.self, Between.self]
     )
 
     struct CalendarOptions: ParsableArguments {
@@ -32,9 +33,12 @@ struct CalendarGroup: ParsableCommand {
                 let calendar = try loadCalendar(global, options.calendar)
                 let holidays = try calendarCall { () throws(CalendarError) in try calendar.holidays(in: year) }
                 let makeUps = try calendarCall { () throws(CalendarError) in try calendar.makeUpWorkingDays(in: year) }
+                let provisional = calendar.isProvisional(year)
+                let file = calendar.file(of: year)
                 if json {
                     try printJSON([
                         "calendar": JSONValue.string(calendar.id), "year": .integer(year),
+                        "provisional": .boolean(provisional), "file": .optional(file),
                         "holidays": .array(holidays.map { .object(["name": .string($0.name), "from": .string($0.from.description),
                                                                    "to": .string($0.to.description), "days": .integer($0.dayCount)]) }),
                         "makeUpWorkingDays": .array(makeUps.map { .object(["date": .string($0.date.description), "for": .string($0.holiday)]) }),
@@ -43,6 +47,8 @@ struct CalendarGroup: ParsableCommand {
                 }
                 let source = (try? calendar.source(of: year)) ?? ""
                 print("\(calendar.title), \(year)" + (source.isEmpty ? "" : " — \(source)"))
+                print(provisional ? "Provisional: no notice file yet; the statutory days and days in lieu, no make-up working days."
+                                  : "From \(file ?? "?")")
                 print("")
                 var table = TextTable(["holiday", "from", "to", "days"])
                 for holiday in holidays {
@@ -53,6 +59,61 @@ struct CalendarGroup: ParsableCommand {
                 var makeUpTable = TextTable(["make-up working day", "for"])
                 for day in makeUps { makeUpTable.add(["\(day.date) \(weekdayName(day.date))", day.holiday]) }
                 print(makeUpTable.render())
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status",
+            abstract: "List each calendar's years, official or provisional, and warn when a notice is missing.",
+            discussion: """
+                A year is official when a year file (a State Council notice) gives it, provisional when it is \
+                computed from 《全国年节及纪念日放假办法》. From 1 October, a missing official file for next year is \
+                warned about (on stderr; in --json under "warnings"). Exit 0 either way.
+                Example:
+                  retrofit calendar status
+                  retrofit calendar status --json
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this calendar id.") var calendar: String?
+        @Flag(help: "Print as JSON.") var json = false
+
+        func run() throws {
+            try runReporting {
+                let today = try global.clock().date
+                let calendars = try calendar.map { id throws(CommandFailure) in [try loadCalendar(global, id)] }
+                    ?? global.loadCalendars().values.sorted { $0.id < $1.id }
+                var warnings: [String] = []
+                var objects: [JSONValue] = []
+                var lines: [String] = []
+                for calendar in calendars {
+                    let years = CalendarYearStatus.years(of: calendar, today: today)
+                    warnings += CalendarYearStatus.warnings(of: calendar, today: today)
+                    objects.append(.object([
+                        "calendar": .string(calendar.id), "title": .string(calendar.title),
+                        "provisionalRule": .boolean(calendar.followsStatutoryHolidays),
+                        "years": .array(years.map { .object(["year": .integer($0.year), "status": .string($0.standing.rawValue),
+                                                             "file": .optional($0.file)]) }),
+                    ]))
+                    lines.append("\(calendar.id) — \(calendar.title)")
+                    var table = TextTable(["year", "status", "from"])
+                    for status in years {
+                        table.add(["\(status.year)", status.standing.rawValue,
+                                   status.file ?? "computed from 《全国年节及纪念日放假办法》"])
+                    }
+                    lines.append(table.render())
+                    if calendar.followsStatutoryHolidays {
+                        lines.append("Years without a file, \(StatutoryHolidays.firstYear) to \(StatutoryHolidays.lastYear), are provisional.")
+                    }
+                }
+                if json {
+                    try printJSON(["today": JSONValue.string(today.description), "calendars": .array(objects),
+                                   "warnings": .array(warnings.map(JSONValue.string))])
+                } else {
+                    print(lines.joined(separator: "\n"))
+                }
+                for warning in warnings { printWarning(warning) }
             }
         }
     }
@@ -94,6 +155,7 @@ struct CalendarGroup: ParsableCommand {
                 if json {
                     try printJSON(["deadline": JSONValue.string(reckoning.deadline.description),
                                    "overdueFrom": .string(reckoning.overdueFrom.description),
+                                   "deadlineProvisional": .boolean(reckoning.isProvisional),
                                    "explanation": .array(reckoning.explanation.map(JSONValue.string))])
                 } else {
                     print("\(reckoning.deadline) \(weekdayName(reckoning.deadline))")

@@ -48,6 +48,8 @@ extension CaseGroup {
                         "entered": .optional(schedule.reckoning?.entered.description),
                         "rule": .optional(schedule.reckoning?.period.description),
                         "deadline": .optional(schedule.deadline?.description),
+                        "deadlineProvisional": .boolean(schedule.isProvisional),
+                        "provisionalYears": .array((schedule.reckoning?.provisionalYears ?? []).map(JSONValue.integer)),
                         "holidaysSkipped": .array((schedule.reckoning?.holidaysSkipped ?? []).map {
                             .object(["date": .string($0.date.description), "name": .string($0.name)]) }),
                         "makeUpWorkingDaysCounted": .array((schedule.reckoning?.makeUpWorkingDaysCounted ?? []).map {

@@ -246,6 +246,14 @@ func deadlineSuffix(_ outcome: CaseService.Outcome) -> String {
 
 func warnAboutDeadline(_ outcome: CaseService.Outcome) {
     if let problem = outcome.schedule.problem { printWarning("no deadline for \(outcome.caseID): \(problem)") }
+    if let reckoning = outcome.schedule.reckoning, reckoning.isProvisional {
+        let years = CaseText.provisionalYearsText(reckoning.provisionalYears)
+        let calendar = outcome.workflow.calendar
+        let files = reckoning.provisionalYears.map { "\(calendar)-\($0).yaml" }.joined(separator: ", ")
+        printWarning("the deadline \(reckoning.deadline) of \(outcome.caseID) is provisional: \(years) has no State Council "
+            + "holiday notice yet, so it is counted from 《全国年节及纪念日放假办法》 without make-up working days; "
+            + "it is recomputed when \(files) is added to the calendars folder")
+    }
 }
 
 extension CasePriority: ExpressibleByArgument {}

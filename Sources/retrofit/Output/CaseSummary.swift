@@ -17,6 +17,8 @@ struct CaseSummary: Encodable {
     @EncodeNil var deadline: String?
     @EncodeNil var deadlineRule: String?
     @EncodeNil var deadlineProblem: String?
+    /// True when the deadline was computed with a year whose State Council notice is not yet published.
+    let deadlineProvisional: Bool
     let overdue: Bool
     let daysLate: Int
     let dueSoon: Bool
@@ -67,6 +69,7 @@ struct CaseSummary: Encodable {
         deadline = schedule.deadline?.description
         deadlineRule = (state.status == .active || state.status == .suspended) ? stage?.deadline?.description : nil
         deadlineProblem = schedule.problem
+        deadlineProvisional = schedule.isProvisional
         overdue = schedule.isOverdue(on: date)
         daysLate = schedule.daysLate(on: date)
         dueSoon = schedule.isDueSoon(on: date)

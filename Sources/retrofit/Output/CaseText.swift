@@ -67,6 +67,15 @@ enum CaseText {
     }
 
     static func deadlineText(_ schedule: CaseSchedule, stage: StageDefinition?, asOf date: CivilDate) -> String {
+        let text = plainDeadlineText(schedule, stage: stage, asOf: date)
+        guard let reckoning = schedule.reckoning, reckoning.isProvisional else { return text }
+        return text + "; provisional (\(provisionalYearsText(reckoning.provisionalYears)) not yet published)"
+    }
+
+    /// `2027` or `2027, 2028`.
+    static func provisionalYearsText(_ years: [Int]) -> String { years.map { "\($0)" }.joined(separator: ", ") }
+
+    private static func plainDeadlineText(_ schedule: CaseSchedule, stage: StageDefinition?, asOf date: CivilDate) -> String {
         if let problem = schedule.problem { return "unknown: \(problem)" }
         guard let deadline = schedule.deadline, let rule = stage?.deadline else { return "none" }
         if schedule.isSuspended { return "\(deadline) if resumed on \(date) (\(rule)); clock stopped" }

@@ -8,7 +8,7 @@ struct CalendarErrorTests: CalendarTestHelpers {
         ("2023-12-29", 1, 2023),    // counting starts on 2023-12-30
     ])
     func missingYearInWorkingDays(entered: String, count: Int, year: Int) throws {
-        let calendar = try ShippedCalendars.mainland()
+        let calendar = try ShippedCalendars.mainlandWithoutProvisionalYears()
         #expect(throws: CalendarError.missingYear(calendar: "cn-mainland", year: year)) {
             try calendar.deadline(entered: try day(entered), period: .workingDays(count), suspensions: [])
         }
@@ -16,7 +16,7 @@ struct CalendarErrorTests: CalendarTestHelpers {
 
     @Test("Calendar days and months ending in a year the calendar lacks name that year")
     func missingYearInDaysAndMonths() throws {
-        let calendar = try ShippedCalendars.mainland()
+        let calendar = try ShippedCalendars.mainlandWithoutProvisionalYears()
         let missing2027 = CalendarError.missingYear(calendar: "cn-mainland", year: 2027)
         #expect(throws: missing2027) {
             try calendar.deadline(entered: try day("2026-12-01"), period: .days(60), suspensions: [])
@@ -32,6 +32,19 @@ struct CalendarErrorTests: CalendarTestHelpers {
         #expect(throws: missing2027) {
             try calendar.workingDays(after: try day("2026-12-30"), through: try day("2027-01-05"), suspensions: [])
         }
+    }
+
+    @Test("With the statutory rule, only years before the 2025 measures or after 2100 are missing")
+    func missingYearOutsideTheStatutoryRange() throws {
+        let calendar = try ShippedCalendars.mainland()
+        #expect(throws: CalendarError.missingYear(calendar: "cn-mainland", year: 2023)) {
+            try calendar.deadline(entered: try day("2023-12-29"), period: .workingDays(1), suspensions: [])
+        }
+        #expect(throws: CalendarError.missingYear(calendar: "cn-mainland", year: 2101)) {
+            try calendar.kind(of: try day("2101-01-03"))
+        }
+        #expect(try calendar.kind(of: try day("2100-01-01")) == .holiday("元旦 / New Year's Day"))
+        #expect(try calendar.deadline(entered: try day("2026-12-01"), period: .days(60), suspensions: []).isProvisional)
     }
 
     @Test("The missing-year message says which file to add")

@@ -117,7 +117,7 @@ struct CalendarFileRulesTests: CalendarTestHelpers {
          "calendar id CN Mainland must be lower-case letters, digits and hyphens"),
         ("id: cn-mainland\ntitle:\nwarn_before: 3\n", 2, 7, "title must not be empty"),
         ("id: cn-mainland\ntitle: x\nwarn_before: 3\nwarn_after: 1\n", 4, 1,
-         "unknown key warn_after in a calendar; expected id, title, warn_before"),
+         "unknown key warn_after in a calendar; expected id, title, warn_before, provisional"),
         ("id: cn-mainland\ntitle: x\ntitle: y\nwarn_before: 3\n", 2, 1, "duplicate key title"),
         ("id: cn-mainland\ntitle: [x\nwarn_before: 3\n", 3, 12, "YAML syntax: did not find expected ',' or ']'"),
     ])

@@ -1,5 +1,6 @@
 import RetrofitBuiltins
 import RetrofitCore
+import Foundation
 import Testing
 
 /// The calendars shipped in the binary, loaded the way the product loads them.
@@ -13,6 +14,14 @@ enum ShippedCalendars {
     }
 
     static func mainland() throws -> WorkingCalendar { try mainlandResult.get() }
+
+    /// The shipped mainland calendar without its `provisional:` rule: it answers only for its files' years.
+    static func mainlandWithoutProvisionalYears() throws -> WorkingCalendar {
+        let strict = files.map { file in
+            (path: file.path, text: file.text.replacingOccurrences(of: "provisional: statutory-holidays", with: ""))
+        }
+        return try WorkingCalendar.load(id: "cn-mainland", files: strict)
+    }
 }
 
 /// A stage entered on `entered` with a period of `count` units, and its expected last day.

@@ -1,0 +1,54 @@
+import Crypto
+import GRDB
+import RetrofitCore
+
+extension CaseStore {
+    /// The digest of a set of calendar files (and of the provisional rule's version): when it
+    /// changes, every deadline may have moved.
+    public static func calendarDigest(files: [(path: String, text: String)]) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array("statutory-holidays \(StatutoryHolidays.ruleVersion)\u{1F}".utf8))
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            hasher.update(data: Array("\(file.path)\u{1F}\(file.text)\u{1E}".utf8))
+        }
+        return hasher.finalize().map { String(format2Hex: $0) }.joined()
+    }
+
+    /// Whether the projections were computed with other calendars than those of `calendarDigest`.
+    public func projectionsNeedRecomputing(calendarDigest: String) throws(StoreError) -> Bool {
+        try read { db in try CaseStore.storedCalendarDigest(db) != calendarDigest }
+    }
+
+    /// Recomputes the projections from the events with `calendars` (a rebuild that rewrites only
+    /// what differs) and records `calendarDigest`, in one transaction; nil when another process
+    /// had already done it.
+    public func recomputeProjections(calendars: [String: WorkingCalendar], calendarDigest: String) throws(StoreError) -> RebuildReport? {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var report: RebuildReport?
+                try db.inTransaction(.immediate) {
+                    guard try CaseStore.storedCalendarDigest(db) != calendarDigest else { return .rollback }
+                    report = try CaseStore.rebuildProjections(db, calendars: calendars, writing: true,
+                                                              batchEvents: CaseStore.rebuildBatchEvents)
+                    try db.execute(sql: "INSERT OR REPLACE INTO projection_input (name, digest) VALUES ('calendars', ?)",
+                                   arguments: [calendarDigest])
+                    return .commit
+                }
+                return report
+            }
+        } catch {
+            throw CaseStore.translate(error, path: path)
+        }
+    }
+
+    private static func storedCalendarDigest(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT digest FROM projection_input WHERE name = 'calendars'")
+    }
+}
+
+private extension String {
+    init(format2Hex byte: UInt8) {
+        let digits = Array("0123456789abcdef")
+        self = String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}
