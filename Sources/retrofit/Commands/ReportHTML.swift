@@ -19,6 +19,8 @@ struct ReportHTML: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            if let year { _ = try ReportRunning.year(year, option: "--year") }
+            try ReportFileFormat.check(out, writes: .html)
             let (store, setting) = try ReportRunning.open(global)
             let year = try ReportRunning.year(year ?? setting.asOf.year, option: "--year")
             let page = try ReportRunning.translating {
