@@ -69,11 +69,12 @@ public struct ForecastCase: Sendable, Encodable {
     public let expected: CivilDate?
     public let inYear: Bool
     /// Forecast before 1 January of the year asked for: commissioned in an earlier year, if it keeps to time.
+    /// (Not a JSON key: `inYear` false with `daysAfterYearEnd` 0 and a date already says so.)
     public let beforeYear: Bool
     /// Calendar days the forecast lies after 31 December of the year asked for (0 when in or before it).
     public let daysAfterYearEnd: Int
 
-    private enum CodingKeys: String, CodingKey { case id, stage, status, district, helper, path, expected, inYear, beforeYear, daysAfterYearEnd }
+    private enum CodingKeys: String, CodingKey { case id, stage, status, district, helper, path, expected, inYear, daysAfterYearEnd }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -85,7 +86,6 @@ public struct ForecastCase: Sendable, Encodable {
         try container.encode(path, forKey: .path)
         try container.encode(expected, forKey: .expected)
         try container.encode(inYear, forKey: .inYear)
-        try container.encode(beforeYear, forKey: .beforeYear)
         try container.encode(daysAfterYearEnd, forKey: .daysAfterYearEnd)
     }
 }

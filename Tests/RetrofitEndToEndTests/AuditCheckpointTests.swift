@@ -78,7 +78,7 @@ struct AuditCheckpointTests {
         #expect(lines[1].hasPrefix("checkpoint 1 (event \(parts[0]), hash \(parts[1].prefix(12))…, signed 2025-12-15T17:00:00+08:00): the log matches it; signature good"))
         #expect(lines[2] == "expected head event \(parts[0]), hash \(parts[1]): the log matches it")
         // Later events do not disturb an earlier checkpoint.
-        #expect(try cli.run("case", "note", "ER-2024-0001", "later").status == 0)
+        #expect(try cli.run("case", "note", "ER-2024-0001", "later", "--actor", "李娜").status == 0)
         #expect(try cli.run("audit", "verify", "--public-key", keyPath + ".pub", "--expect-head", head).status == 0)
     }
 
