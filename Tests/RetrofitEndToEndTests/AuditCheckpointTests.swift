@@ -77,6 +77,8 @@ struct AuditCheckpointTests {
         #expect(lines[0] == "ok: \(parts[0]) events, head \(parts[1])")
         #expect(lines[1].hasPrefix("checkpoint 1 (event \(parts[0]), hash \(parts[1].prefix(12))…, signed 2025-12-15T17:00:00+08:00): the log matches it; signature good"))
         #expect(lines[2] == "expected head event \(parts[0]), hash \(parts[1]): the log matches it")
+        // The head as 'audit head' prints it is accepted too.
+        #expect(try cli.run("audit", "verify", "--expect-head", "event \(parts[0]), hash \(parts[1])").status == 0)
         // Later events do not disturb an earlier checkpoint.
         #expect(try cli.run("case", "note", "ER-2024-0001", "later", "--actor", "李娜").status == 0)
         #expect(try cli.run("audit", "verify", "--public-key", keyPath + ".pub", "--expect-head", head).status == 0)

@@ -39,7 +39,7 @@ struct AuditGroup: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("public-key"), help: ArgumentHelp("A public key file (from 'audit keygen'); checkpoints must be signed by it (repeat for several keys).", valueName: "file"))
         var publicKeys: [String] = []
-        @Option(name: .customLong("expect-head"), help: ArgumentHelp("A head kept elsewhere, SEQ:HASH: the log must hash to HASH at event SEQ.", valueName: "seq:hash"))
+        @Option(name: .customLong("expect-head"), help: ArgumentHelp("A head kept elsewhere, SEQ:HASH (or as 'audit head' prints it): the log must hash to HASH at event SEQ.", valueName: "seq:hash"))
         var expectHead: String?
         @Flag(help: "Print as JSON: {ok, events, head, brokenAt, brokenCase, brokenType, problem, checkpoints, expectedHead}.") var json = false
 

@@ -59,8 +59,12 @@ enum AuditKeyFile {
         return text
     }
 
-    /// `SEQ:HASH`, e.g. `77:7e35…` (64 lowercase hex digits).
+    /// `SEQ:HASH`, e.g. `77:7e35…` (64 lowercase hex digits), or the line `audit head` prints, `event 77, hash 7e35…`.
     static func head(_ text: String, option: String) throws(CommandFailure) -> AuditHead {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("event "), let comma = text.range(of: ", hash ") {
+            text = text[text.index(text.startIndex, offsetBy: 6)..<comma.lowerBound] + ":" + text[comma.upperBound...]
+        }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         let hexDigits = Set("0123456789abcdef")
         guard parts.count == 2, let sequence = Int64(parts[0]), sequence >= 0,
