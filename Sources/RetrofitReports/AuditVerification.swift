@@ -63,7 +63,7 @@ public struct AuditVerification: Sendable {
         if let computed = chain.computedHashes[head.sequence] {
             if computed == head.hash { return nil }
             return "the log now hashes to \(computed.prefix(12))… at event \(head.sequence), not \(head.hash.prefix(12))…: "
-                + "events up to \(head.sequence) were rewritten and their hashes recomputed after the head \(kept)"
+                + "at least one of events 1–\(head.sequence) was rewritten and the hashes recomputed after the head \(kept)"
         }
         if let broken = chain.firstBroken { return "cannot be reached: the chain breaks at event \(broken.sequence), before it" }
         return "the log ends at event \(chain.events), before event \(head.sequence): events were removed after the head \(kept)"

@@ -84,6 +84,54 @@ struct AuditCheckpointTests {
         #expect(try cli.run("audit", "verify", "--public-key", keyPath + ".pub", "--expect-head", head).status == 0)
     }
 
+    /// Python with the `cryptography` package, to check a signature with another tool than retrofit's.
+    static let pythonCanVerify: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import cryptography.hazmat.primitives.asymmetric.ed25519"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    @Test("an auditor's own tool checks a checkpoint from the documented bytes and the key files", .enabled(if: pythonCanVerify))
+    func checkedWithAnotherTool() throws {
+        let checkpoint = try signCheckpoint()
+        let signature = try #require(checkpoint.stdout.split(separator: "\n").first { $0.hasPrefix("signature: ") }?.dropFirst(11))
+        let first = checkpoint.stdout.split(separator: "\n")[0]   // checkpoint 1: event N, hash H, signed T
+        let fields = first.split(separator: " ")
+        let message = "retrofit audit checkpoint v1\nsequence \(fields[3].dropLast())\nhash \(fields[5].dropLast())\ntime \(fields[7])\n"
+        let script = """
+            import base64, sys
+            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey, Ed25519PrivateKey
+            public = open(sys.argv[1]).read().splitlines()
+            assert public[0] == "retrofit audit public key (Ed25519, base64)"
+            key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public[1]))
+            message = sys.argv[3].encode()
+            key.verify(base64.b64decode(sys.argv[2]), message)
+            seed = base64.b64decode(open(sys.argv[4]).read().splitlines()[1])
+            assert Ed25519PrivateKey.from_private_bytes(seed).sign(message) == base64.b64decode(sys.argv[2])
+            try:
+                key.verify(base64.b64decode(sys.argv[2]), message.replace(b"sequence ", b"sequence 1"))
+                sys.exit(3)
+            except Exception:
+                print("verified")
+            """
+        let path = folder.appendingPathComponent("verify.py").path
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", path, keyPath + ".pub", String(signature), message, keyPath]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "verified\n")
+    }
+
     @Test("a private key others can read is refused, and nothing is signed")
     func looseKeyRefused() throws {
         _ = try signCheckpoint()
@@ -104,7 +152,7 @@ struct AuditCheckpointTests {
             #expect(verify.status == 1, "\(verify)")
             #expect(verify.stdout.hasPrefix("altered: the "), "\(verify)")
             #expect(verify.stdout.contains("checkpoint 1 (event "))
-            #expect(verify.stdout.contains("events up to") && verify.stdout.contains("were rewritten and their hashes recomputed after the head was signed"))
+            #expect(verify.stdout.contains("at least one of events 1–") && verify.stdout.contains("was rewritten and the hashes recomputed after the head was signed"))
             #expect(verify.stdout.contains("\nwhat to do: "))
         }
         // A checkpoint stays caught even when the forger also re-signs it with a key of their own…
