@@ -80,10 +80,12 @@ public struct AuditVerification: Sendable {
         if let broken = chain.firstBroken {
             let event = chain.brokenEvent.map { " (case \($0.caseID), \($0.type))" } ?? ""
             lines.append("broken at event \(broken.sequence)\(event): \(broken.problem)")
+        } else if checkpoints.contains(where: { $0.problem != nil }) || expectedHead?.problem != nil {
+            lines.append("altered: the \(chain.events) events hash consistently (head \(chain.head)), but not to a head signed or kept before")
         } else if isIntact {
             lines.append(chain.description)
         } else {
-            lines.append("altered: the \(chain.events) events hash consistently (head \(chain.head)), but not to a head signed or kept before")
+            lines.append("not verified: the \(chain.events) events hash consistently (head \(chain.head)), but the signed checkpoints do not hold")
         }
         for check in checkpoints {
             let checkpoint = check.checkpoint

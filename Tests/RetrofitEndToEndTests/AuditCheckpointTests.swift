@@ -164,6 +164,7 @@ struct AuditCheckpointTests {
         try ChainForgery.deleteCheckpoints(database)
         let deleted = try cli.run("audit", "verify", "--public-key", keyPath + ".pub")
         #expect(deleted.status == 1)
+        #expect(deleted.stdout.hasPrefix("not verified: the "), "\(deleted)")
         #expect(deleted.stdout.contains("no signed checkpoint is stored"), "\(deleted)")
         // Without the key and without a head kept elsewhere, a forgery that removed the checkpoints is not seen: the documented limit.
         #expect(try cli.run("audit", "verify").status == 0)
