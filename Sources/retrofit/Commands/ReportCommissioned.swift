@@ -61,18 +61,19 @@ struct ReportCommissioned: ParsableCommand {
     /// `--format`, else the format `--out`'s extension names, else a table; a `--format` the extension contradicts is refused.
     func resolvedFormat() throws(CommandFailure) -> Format {
         let implied = ReportFileFormat.implied(by: out)
+        if implied == .html {
+            throw CommandFailure.badInput("--out \(out ?? "-") names an HTML file, but the commissioned report is a table, JSON or CSV; 'retrofit report html' writes the HTML page")
+        }
         if let format {
             if let implied, implied.rawValue != format.rawValue {
                 throw CommandFailure.badInput("--format \(format.rawValue) conflicts with --out \(out ?? "-"), a .\(implied.rawValue) file; give --format \(implied.rawValue), or another file name")
             }
             return format
         }
-        switch implied {
-        case .csv: return .csv
-        case .json: return .json
-        case .html:
-            throw CommandFailure.badInput("--out \(out ?? "-") names an HTML file, but the commissioned report is a table, JSON or CSV; 'retrofit report html' writes the HTML page")
-        case nil: return .table
+        return switch implied {
+        case .csv: .csv
+        case .json: .json
+        case .html, nil: .table
         }
     }
 }
