@@ -16,7 +16,7 @@ struct AuditGroup: ParsableCommand {
               retrofit audit keygen --out /secure/retrofit-audit.key
               retrofit audit checkpoint --key /secure/retrofit-audit.key
               retrofit audit verify --public-key retrofit-audit.key.pub
-              retrofit audit verify --expect-head 77:7e3557c772f76cbd37c3df134ebe20e2c975fb9d9d3347e5b5e7e706ff75c3f5
+              retrofit audit verify --expect-head SEQ:HASH   (as 'audit head' printed them)
               retrofit audit head --json
             """,
         subcommands: [Verify.self, Head.self, Keygen.self, Checkpoint.self]
@@ -33,7 +33,7 @@ struct AuditGroup: ParsableCommand {
                 Examples:
                   retrofit audit verify
                   retrofit audit verify --public-key retrofit-audit.key.pub
-                  retrofit audit verify --expect-head 77:7e3557c772f76cbd37c3df134ebe20e2c975fb9d9d3347e5b5e7e706ff75c3f5
+                  retrofit audit verify --expect-head SEQ:HASH   (as 'audit head' printed them)
                 """
         )
         @OptionGroup var global: GlobalOptions
