@@ -14,7 +14,7 @@ extension CommissionedReport {
         let heading = closing.heading
         return CommissionedReport(year: heading.year, asOf: heading.asOf, workflow: heading.workflow, cases: collector.cases,
                                   findings: collector.findings, districts: closing.districts, total: closing.total,
-                                  auditHead: heading.auditHead, notes: closing.notes, stageColumns: heading.stageColumns)
+                                  auditHead: heading.auditHead, auditCheckpoint: heading.auditCheckpoint, notes: closing.notes, stageColumns: heading.stageColumns)
     }
 
     /// Keeps everything, for the report as one value.
@@ -40,7 +40,8 @@ extension CommissionedReport {
 
     /// What `stream` handed out before the first case and after the last.
     var heading: CommissionedHeading {
-        CommissionedHeading(year: year, asOf: asOf, workflow: workflow, auditHead: auditHead, stageColumns: stageColumns)
+        CommissionedHeading(year: year, asOf: asOf, workflow: workflow, auditHead: auditHead, auditCheckpoint: auditCheckpoint,
+                            stageColumns: stageColumns)
     }
 
     var closing: CommissionedClosing {

@@ -16,11 +16,12 @@ public struct CommissionedJSONWriter: CommissionedWriter {
         encoder.outputFormatting = ReportJSON.formatting
     }
 
-    // The keys are written in the order `.sortedKeys` gives them: asOf, auditHead, cases, districts,
+    // The keys are written in the order `.sortedKeys` gives them: asOf, auditCheckpoint, auditHead, cases, districts,
     // findings, notes, total, workflow, year.
     public mutating func start(_ heading: CommissionedHeading) throws {
         out.write("{\n")
         try member("asOf", heading.asOf)
+        try member("auditCheckpoint", EncodeNil(wrappedValue: heading.auditCheckpoint))
         try member("auditHead", heading.auditHead)
         out.write("  \"cases\" : [")
     }

@@ -23,6 +23,7 @@ extension CommissionedReport {
         }
         let heading = CommissionedHeading(year: year, asOf: setting.asOf, workflow: workflowID,
                                           auditHead: AuditHead(sequence: head.sequence, hash: head.hash),
+                                          auditCheckpoint: try AuditCheckpointStanding.latest(store),
                                           stageColumns: StageColumn.union(pinned.keys.sorted().compactMap { pinned[$0] }))
         let claims = AuditChecks.Claims(try store.sharedFieldValues(identifierFields))
         try sink.start(heading)

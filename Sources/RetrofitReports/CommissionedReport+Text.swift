@@ -60,5 +60,6 @@ public struct CommissionedTableWriter: CommissionedWriter {
         out.write("\n\nTotals by district\n" + totals.render())
         for note in closing.notes { out.write("\n\nnote: \(note)") }
         out.write("\n\naudit head: \(heading.auditHead)")
+        out.write("\n" + AuditCheckpointStanding.line(heading.auditCheckpoint))
     }
 }

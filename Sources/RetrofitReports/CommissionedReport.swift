@@ -16,11 +16,13 @@ public struct CommissionedReport: Sendable, Encodable {
     public let total: DistrictTotal
     /// The last event of the log when the report was made.
     public let auditHead: AuditHead
+    /// The latest signed checkpoint and whether the log still matches it; nil when none was signed.
+    public let auditCheckpoint: AuditCheckpointStanding?
     public let notes: [String]
     /// The stages of the cases' workflows, in procedure order: the CSV's stage-date columns.
     public let stageColumns: [StageColumn]
 
-    private enum CodingKeys: String, CodingKey { case year, asOf, workflow, cases, findings, districts, total, auditHead, notes }
+    private enum CodingKeys: String, CodingKey { case year, asOf, workflow, cases, findings, districts, total, auditHead, auditCheckpoint, notes }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -32,6 +34,7 @@ public struct CommissionedReport: Sendable, Encodable {
         try container.encode(districts, forKey: .districts)
         try container.encode(total, forKey: .total)
         try container.encode(auditHead, forKey: .auditHead)
+        try container.encode(auditCheckpoint, forKey: .auditCheckpoint)
         try container.encode(notes, forKey: .notes)
     }
 }

@@ -16,6 +16,8 @@ public struct CommissionedHeading: Sendable {
     public let workflow: String?
     /// The last event of the log when the report was started.
     public let auditHead: AuditHead
+    /// The latest signed checkpoint when the report was started, nil when none was signed.
+    public let auditCheckpoint: AuditCheckpointStanding?
     /// The stages of the cases' workflows, in procedure order: the CSV's stage-date columns.
     public let stageColumns: [StageColumn]
 }

@@ -68,7 +68,10 @@ public struct ForecastCase: Sendable, Encodable {
     /// Nil when no path leads to commissioning or the calendar cannot count that far.
     public let expected: CivilDate?
     public let inYear: Bool
-    /// Calendar days the forecast lies after 31 December (0 when in the year).
+    /// Forecast before 1 January of the year asked for: commissioned in an earlier year, if it keeps to time.
+    /// (Not a JSON key: `inYear` false with `daysAfterYearEnd` 0 and a date already says so.)
+    public let beforeYear: Bool
+    /// Calendar days the forecast lies after 31 December of the year asked for (0 when in or before it).
     public let daysAfterYearEnd: Int
 
     private enum CodingKeys: String, CodingKey { case id, stage, status, district, helper, path, expected, inYear, daysAfterYearEnd }

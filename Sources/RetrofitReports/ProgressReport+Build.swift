@@ -79,7 +79,7 @@ extension ProgressForecast {
             }
             forecasts.append(ForecastCase(
                 id: state.id, stage: state.stage, status: state.status.rawValue, district: state.fields["district"], helper: state.helper,
-                path: path, expected: date, inYear: date?.year == year,
+                path: path, expected: date, inYear: date?.year == year, beforeYear: date.map { $0.year < year } ?? false,
                 daysAfterYearEnd: date.map { max(0, yearEnd.days(until: $0)) } ?? 0))
         }
         forecasts.sort { lhs, rhs in
@@ -88,10 +88,13 @@ extension ProgressForecast {
         }
         let expectedInYear = forecasts.filter(\.inYear).count
         let needed = max(0, target - commissioned)
-        let mustMove = Array(forecasts.prefix(needed))
-        let shortBy = max(0, needed - forecasts.count)
+        // A case forecast before the year (asked about a later year) counts for an earlier one: it cannot be among those the year needs.
+        let candidates = forecasts.filter { !$0.beforeYear }
+        let mustMove = Array(candidates.prefix(needed))
+        let shortBy = max(0, needed - candidates.count)
         let summary = ProgressForecast.summary(year: year, target: target, commissioned: commissioned, expectedInYear: expectedInYear,
-                                               needed: needed, mustMove: mustMove, shortBy: shortBy)
+                                               needed: needed, mustMove: mustMove, shortBy: shortBy,
+                                               beforeYear: forecasts.count - candidates.count)
         let forecast = ProgressForecast(estimates: estimates, cases: forecasts, expectedInYear: expectedInYear,
                                         expectedByYearEnd: commissioned + expectedInYear, needed: needed, mustMove: mustMove,
                                         shortBy: shortBy, summary: summary)
@@ -99,8 +102,11 @@ extension ProgressForecast {
     }
 
     static func summary(year: Int, target: Int, commissioned: Int, expectedInYear: Int, needed: Int,
-                        mustMove: [ForecastCase], shortBy: Int) -> String {
+                        mustMove: [ForecastCase], shortBy: Int, beforeYear: Int = 0) -> String {
         var text = "Expected by \(year)-12-31: \(commissioned + expectedInYear) (\(commissioned) commissioned, \(expectedInYear) forecast) against a target of \(target)."
+        if beforeYear > 0 {
+            text += " \(beforeYear) case\(beforeYear == 1 ? " is" : "s are") forecast before \(year) and count\(beforeYear == 1 ? "s" : "") for an earlier year."
+        }
         if needed == 0 { return text + " The target is already met." }
         let late = mustMove.filter { !$0.inYear }.count
         if commissioned + expectedInYear >= target {

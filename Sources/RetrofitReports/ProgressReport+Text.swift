@@ -40,7 +40,7 @@ extension ProgressReport {
         var cases = TextTable(["case", "now in", "status", "expected", "in \(year)", "stages left", "district", "helper"])
         for item in forecast.cases {
             cases.add([item.id, item.stage, item.status, item.expected.map { "\($0)" } ?? "—",
-                       item.inYear ? "yes" : (item.daysAfterYearEnd > 0 ? "\(item.daysAfterYearEnd) d late" : "no"),
+                       item.inYear ? "yes" : item.beforeYear ? "before" : (item.daysAfterYearEnd > 0 ? "\(item.daysAfterYearEnd) d late" : "no"),
                        "\(max(0, item.path.count - 1))", item.district ?? "—", item.helper ?? "—"])
         }
         var lines = ["Forecast: each stage still to pass takes the median working days of its past visits, or its workflow deadline when it has",

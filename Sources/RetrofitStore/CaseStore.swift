@@ -43,10 +43,12 @@ public struct CaseStore: Sendable {
 
     private func prepare(creating: Bool, access: Access) throws(StoreError) {
         do {
-            let (applicationID, userVersion, tableCount) = try writer.read { db in
+            let (applicationID, userVersion, tableCount, unknownMigrations) = try writer.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
                  try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0,
+                 try StoreSchema.migrator.hasBeenSuperseded(db)
+                    ? try StoreSchema.migrator.appliedIdentifiers(db).subtracting(StoreSchema.migrator.migrations).sorted() : [])
             }
             if applicationID != StoreSchema.applicationID {
                 guard applicationID == 0, tableCount == 0 else { throw StoreError.notRetrofit(path: path) }
@@ -54,6 +56,10 @@ public struct CaseStore: Sendable {
             }
             if userVersion > StoreSchema.version {
                 throw StoreError.newerSchema(path: path, found: userVersion, known: StoreSchema.version)
+            }
+            // A migration this build does not know was made by a newer retrofit, whatever user_version says.
+            if let unknown = unknownMigrations.first {
+                throw StoreError.newerMigration(path: path, migration: unknown)
             }
             if userVersion < StoreSchema.version {
                 // A database of an older schema is brought up to date even to read it; an empty file is not created.

@@ -6,6 +6,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notSQLite(path: String)
     case notRetrofit(path: String)
     case newerSchema(path: String, found: Int, known: Int)
+    /// The database records a migration this build does not have: a newer retrofit changed its layout.
+    case newerMigration(path: String, migration: String)
     case locked(path: String)
     case readOnly(path: String)
     case full(path: String)
@@ -28,6 +30,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(path) is a SQLite database of another program, not a retrofit database; give --db another path"
         case .newerSchema(let path, let found, let known):
             "\(path) was written by a newer retrofit (schema \(found); this retrofit knows up to \(known)); upgrade retrofit to use it"
+        case .newerMigration(let path, let migration):
+            "\(path) was changed by a newer retrofit (migration '\(migration)', which this retrofit does not know); nothing was written — upgrade retrofit to use it"
         case .locked(let path):
             "\(path) is locked by another writer and stayed locked past the busy timeout; try again in a moment"
         case .readOnly(let path):

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of retrofit databases ("RTRF"), so other programs' files are recognised.
     static let applicationID: Int32 = 0x5254_5246
     /// `PRAGMA user_version`: the newest migration this build knows.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -90,7 +90,7 @@ enum StoreSchema {
                 ) STRICT;
                 """)
         }
-        migrator.registerMigration("v2 (trust-calendars): deadline_provisional") { db in
+        migrator.registerMigration("v2: provisional deadlines, projection inputs") { db in
             // 1 when the deadline was computed with a year whose State Council notice is not yet
             // published (DOMAIN.md §4); deadlines before this migration were all official.
             try db.execute(sql: """
@@ -102,6 +102,23 @@ enum StoreSchema {
                     name TEXT PRIMARY KEY,
                     digest TEXT NOT NULL
                 ) STRICT;
+                """)
+        }
+        migrator.registerMigration("v3: audit checkpoints") { db in
+            // Signed heads of the log (see `AuditCheckpoint`): kept beside the events, checked against a key kept elsewhere.
+            try db.execute(sql: """
+                CREATE TABLE audit_checkpoint (
+                    number INTEGER PRIMARY KEY,
+                    sequence INTEGER NOT NULL,
+                    hash TEXT NOT NULL,
+                    signed_at TEXT NOT NULL,
+                    public_key TEXT NOT NULL,
+                    signature TEXT NOT NULL
+                ) STRICT;
+                CREATE TRIGGER audit_checkpoint_is_append_only_update BEFORE UPDATE ON audit_checkpoint
+                BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+                CREATE TRIGGER audit_checkpoint_is_append_only_delete BEFORE DELETE ON audit_checkpoint
+                BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
                 """)
         }
         return migrator

@@ -67,7 +67,27 @@ struct UnexpectedDatabaseTests {
         let data = try retrofitDatabase(cli)
         try cli.write("newer.sqlite", data)
         try patch(cli.path("newer.sqlite"), offset: 60, [0, 0, 0, 99])   // PRAGMA user_version
-        try expectRefusal(cli, path: cli.path("newer.sqlite"), phrase: "was written by a newer retrofit (schema 99; this retrofit knows up to 2); upgrade retrofit")
+        try expectRefusal(cli, path: cli.path("newer.sqlite"), phrase: "was written by a newer retrofit (schema 99; this retrofit knows up to 3); upgrade retrofit")
+    }
+
+    @Test("a retrofit database with a migration this retrofit does not know is refused unchanged, for reads too")
+    func newerMigration() throws {
+        let cli = try LedgerCLI.temporary("db-newer-migration")
+        defer { cli.cleanUp() }
+        let data = try retrofitDatabase(cli)
+        let path = cli.path("newer-migration.sqlite")
+        try cli.write("newer-migration.sqlite", data)
+        // What a newer retrofit leaves: its migration recorded, user_version as this one writes it.
+        try SQLiteFile.execute(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v3-from-the-future')")
+        let before = LedgerDatabaseInspection.fileDigest(path)
+        let phrase = "was changed by a newer retrofit (migration 'v3-from-the-future', which this retrofit does not know); nothing was written — upgrade retrofit to use it"
+        try expectRefusal(cli, path: path, phrase: phrase)
+        for arguments in [["audit", "verify", "--db", path], ["case", "list", "--db", path]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 5, "\(result)")
+            #expect(result.errorLines == ["error: \(path) \(phrase)"], "\(result)")
+        }
+        #expect(LedgerDatabaseInspection.fileDigest(path) == before, "\(path) was changed")
     }
 
     @Test("a read-only (immutable) database file", .enabled(if: LedgerSystem.canMakeImmutable))

@@ -28,7 +28,7 @@ struct HTMLReportTests {
         let fixture = try ReportFixture.programme()
         let day = try ReportFixture.date(ReportFixture.reportDay)
         let setting = try ReportSetting.load(fixture.store, asOf: day, calendars: fixture.calendars)
-        let overdue = try OverdueReport.fromProjection(fixture.store, on: day, dueSoon: false, filter: CaseFilter(workflow: "elevator-retrofit"))
+        let overdue = try OverdueReport.fromProjection(fixture.store, on: day, dueSoon: false, filter: CaseFilter())
         return (try HTMLReport.build(fixture.store, setting: setting, year: 2025).html(), overdue)
     }
 

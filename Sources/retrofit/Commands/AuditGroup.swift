@@ -5,42 +5,78 @@ import RetrofitStore
 struct AuditGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Check that the event log was not altered: verify the hash chain, print its head.",
+        abstract: "Check that the event log was not altered: verify the hash chain and signed checkpoints, print its head.",
         discussion: """
             Each event's SHA-256 hash covers its content and the previous event's hash, so changing, deleting or \
-            reordering any event breaks the chain from there on. Keep the head printed at year end (e.g. in the \
-            audit report): removing the latest events leaves a shorter chain that still verifies, and only a \
-            head kept elsewhere shows it.
+            reordering any event breaks the chain from there on. The chain alone does not stop someone who can write \
+            the file from rewriting events and recomputing every hash: sign checkpoints with a key kept away from the \
+            database ('audit keygen', 'audit checkpoint'), and verify with its public key, or against a head printed \
+            earlier (--expect-head). Whoever holds both the private key and the database can still rewrite both.
             Examples:
-              retrofit audit verify
+              retrofit audit keygen --out /secure/retrofit-audit.key
+              retrofit audit checkpoint --key /secure/retrofit-audit.key
+              retrofit audit verify --public-key retrofit-audit.key.pub
+              retrofit audit verify --expect-head SEQ:HASH   (as 'audit head' printed them)
               retrofit audit head --json
             """,
-        subcommands: [Verify.self, Head.self]
+        subcommands: [Verify.self, Head.self, Keygen.self, Checkpoint.self]
     )
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Recompute every event's hash; print 'ok: N events, head HASH' or the first event that does not match (exit 1).",
-            discussion: "Example:\n  retrofit audit verify"
+            abstract: "Recompute every event's hash and check the stored checkpoints; print 'ok: N events, head HASH' or what does not match (exit 1).",
+            discussion: """
+                Every checkpoint stored in the database is checked: the log must still hash to its head. With \
+                --public-key, each checkpoint's signature must also be that key's (and at least one checkpoint must \
+                exist). With --expect-head SEQ:HASH (as 'audit head' prints them), the log must hash to HASH at event SEQ.
+                Examples:
+                  retrofit audit verify
+                  retrofit audit verify --public-key retrofit-audit.key.pub
+                  retrofit audit verify --expect-head SEQ:HASH   (as 'audit head' printed them)
+                """
         )
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Print as JSON: {ok, events, head, brokenAt, problem}.") var json = false
+        @Option(name: .customLong("public-key"), help: ArgumentHelp("A public key file (from 'audit keygen'); checkpoints must be signed by it (repeat for several keys).", valueName: "file"))
+        var publicKeys: [String] = []
+        @Option(name: .customLong("expect-head"), help: ArgumentHelp("A head kept elsewhere, SEQ:HASH (or as 'audit head' prints it): the log must hash to HASH at event SEQ.", valueName: "seq:hash"))
+        var expectHead: String?
+        @Flag(help: "Print as JSON: {ok, events, head, brokenAt, brokenCase, brokenType, problem, checkpoints, expectedHead}.") var json = false
 
         func run() throws {
             try runReporting {
-                let chain = try global.store(.read).verifyChain()
+                let keys = try publicKeys.map { path throws(CommandFailure) in try AuditKeyFile.publicKey(path) }
+                let expected = try expectHead.map { text throws(CommandFailure) in try AuditKeyFile.head(text, option: "--expect-head") }
+                let store = try global.store(.read)
+                let result = try AuditVerification.run(store, publicKeys: keys, expectedHead: expected)
                 if json {
-                    try printJSON(JSONValue.object([
-                        "ok": .boolean(chain.isIntact), "events": .integer(chain.events), "head": .string(chain.head),
-                        "brokenAt": chain.firstBroken.map { .integer(Int($0.sequence)) } ?? .null,
-                        "problem": .optional(chain.firstBroken?.problem),
-                    ]))
+                    try printJSON(Self.json(result))
                 } else {
-                    print(chain.description)
+                    result.lines.forEach { print($0) }
                 }
-                if !chain.isIntact { throw CommandFailure.findings(nil) }
+                if !result.isIntact { throw CommandFailure.findings(nil) }
             }
+        }
+
+        static func json(_ result: AuditVerification) -> JSONValue {
+            let chain = result.chain
+            return .object([
+                "ok": .boolean(result.isIntact), "events": .integer(chain.events), "head": .string(chain.head),
+                "brokenAt": chain.firstBroken.map { .integer(Int($0.sequence)) } ?? .null,
+                "brokenCase": .optional(chain.brokenEvent?.caseID), "brokenType": .optional(chain.brokenEvent?.type),
+                "problem": .optional(chain.firstBroken?.problem),
+                "checkpoints": .array(result.checkpoints.map { check in
+                    .object(["number": .integer(Int(check.checkpoint.number)), "sequence": .integer(Int(check.checkpoint.content.sequence)),
+                             "hash": .string(check.checkpoint.content.hash), "signedAt": .string(check.checkpoint.content.signedAt),
+                             "matches": .boolean(check.problem == nil), "problem": .optional(check.problem),
+                             "signature": .string(check.signature.rawValue)])
+                }),
+                "expectedHead": result.expectedHead.map { check in
+                    .object(["sequence": .integer(Int(check.head.sequence)), "hash": .string(check.head.hash),
+                             "matches": .boolean(check.problem == nil), "problem": .optional(check.problem)])
+                } ?? .null,
+                "advice": result.isIntact ? .null : .string(AuditVerification.advice),
+            ])
         }
     }
 
@@ -48,7 +84,7 @@ struct AuditGroup: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "head",
             abstract: "Print the last event's sequence number and hash.",
-            discussion: "Example:\n  retrofit audit head\n  retrofit audit head --json"
+            discussion: "Keep it somewhere else (a printed report, an email); check it later with 'audit verify --expect-head SEQ:HASH'.\nExample:\n  retrofit audit head\n  retrofit audit head --json"
         )
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print as JSON: {sequence, hash}.") var json = false
@@ -60,6 +96,74 @@ struct AuditGroup: ParsableCommand {
                     try printJSON(JSONValue.object(["sequence": .integer(Int(head.sequence)), "hash": .string(head.hash)]))
                 } else {
                     print(AuditHead(sequence: head.sequence, hash: head.hash).description)
+                }
+            }
+        }
+    }
+
+    struct Keygen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "keygen",
+            abstract: "Make an Ed25519 key pair for signing checkpoints: the private key in FILE (mode 0600), the public key in FILE.pub.",
+            discussion: """
+                Keep the private key away from the database (another machine, a USB key in a safe): whoever holds both \
+                can rewrite the log and sign it again. Hand the public key to auditors. Neither file may exist yet.
+                Example:
+                  retrofit audit keygen --out /secure/retrofit-audit.key
+                """
+        )
+        @Option(help: ArgumentHelp("The private key file to create; the public key goes to this path with .pub added.", valueName: "file"))
+        var out: String
+
+        func run() throws {
+            try runReporting {
+                let key = AuditSigningKey()
+                try AuditKeyFile.create(out, pair: key)
+                print("wrote private key \(out) (mode 0600; keep it away from the database)")
+                print("wrote public key \(out).pub")
+                print("public key: \(key.publicKey.base64)")
+            }
+        }
+    }
+
+    struct Checkpoint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "checkpoint",
+            abstract: "Verify the log, then sign its head (sequence, hash, time) with a private key and store the signed checkpoint.",
+            discussion: """
+                Nothing is signed if the log does not verify. The signature covers four lines of ASCII, each ending in a line \
+                feed: 'retrofit audit checkpoint v1', 'sequence N', 'hash H', 'time T' (T as printed).
+                Example:
+                  retrofit audit checkpoint --key /secure/retrofit-audit.key
+                """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The private key file (from 'audit keygen').", valueName: "file")) var key: String
+        @Flag(help: "Print as JSON: {number, sequence, hash, signedAt, publicKey, signature}.") var json = false
+
+        func run() throws {
+            try runReporting {
+                let signingKey = try AuditKeyFile.signingKey(key)
+                let now = try global.clock()
+                let store = try global.store(.write)
+                let verification = try AuditVerification.run(store)
+                guard verification.isIntact else {
+                    throw CommandFailure.refused("the log does not verify (\(verification.lines.first ?? "")); nothing was signed — run 'retrofit audit verify'")
+                }
+                guard verification.chain.events > 0 else { throw CommandFailure.refused("the log has no events yet; nothing was signed") }
+                let content = CheckpointContent(sequence: Int64(verification.chain.events), hash: verification.chain.head, signedAt: now.description)
+                let signature: String
+                do { signature = try signingKey.sign(content) } catch { throw CommandFailure.badInput("cannot sign with \(key): \(error)") }
+                let stored = try store.addCheckpoint(content, publicKey: signingKey.publicKey.base64, signature: signature)
+                if json {
+                    try printJSON(JSONValue.object([
+                        "number": .integer(Int(stored.number)), "sequence": .integer(Int(content.sequence)), "hash": .string(content.hash),
+                        "signedAt": .string(content.signedAt), "publicKey": .string(stored.publicKey), "signature": .string(signature),
+                    ]))
+                } else {
+                    print("checkpoint \(stored.number): event \(content.sequence), hash \(content.hash), signed \(content.signedAt)")
+                    print("public key: \(stored.publicKey)")
+                    print("signature: \(signature)")
                 }
             }
         }

@@ -15,20 +15,21 @@ struct ReportCommissioned: ParsableCommand {
             for CSV the head goes to stderr as a note. CSV is UTF-8 with a byte-order mark, for Excel.
             Examples:
               retrofit report commissioned --year 2025
-              retrofit report commissioned --year 2025 --format csv --out 2025-commissioned.csv
+              retrofit report commissioned --year 2025 --out 2025-commissioned.csv
             """
     )
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The calendar year of commissioning.") var year: Int
-    @Option(help: "table, json or csv.") var format: Format = .table
+    @Option(help: "table, json or csv (default: the --out file's extension, .csv or .json; else table).") var format: Format?
     @Option(help: "Write to this file instead of standard output (- for standard output).") var out: String?
     @Option(help: "Only this workflow (default: all).") var workflow: String?
 
     func run() throws {
         try runReporting {
             let year = try ReportRunning.year(year, option: "--year")
+            let format = try resolvedFormat()
             let (store, setting) = try ReportRunning.open(global)
             let destination = try ReportDestination(path: out)
             let output = BlockWriter(to: destination.write)
@@ -48,9 +49,31 @@ struct ReportCommissioned: ParsableCommand {
             case .csv: try write(CommissionedCSVWriter(to: output), lineEnd: "")
             }
             try destination.commit()
-            if format == .csv { FileHandle.standardError.write(Data("note: audit head \(closing.heading.auditHead)\n".utf8)) }
+            if format == .csv {
+                FileHandle.standardError.write(Data("note: audit head \(closing.heading.auditHead)\n".utf8))
+                FileHandle.standardError.write(Data("note: \(AuditCheckpointStanding.line(closing.heading.auditCheckpoint))\n".utf8))
+            }
             let count = closing.elevators
             if let out, out != "-" { print("wrote \(count) elevator\(count == 1 ? "" : "s") to \(out)") }
+        }
+    }
+
+    /// `--format`, else the format `--out`'s extension names, else a table; a `--format` the extension contradicts is refused.
+    func resolvedFormat() throws(CommandFailure) -> Format {
+        let implied = ReportFileFormat.implied(by: out)
+        if implied == .html {
+            throw CommandFailure.badInput("--out \(out ?? "-") names an HTML file, but the commissioned report is a table, JSON or CSV; 'retrofit report html' writes the HTML page")
+        }
+        if let format {
+            if let implied, implied.rawValue != format.rawValue {
+                throw CommandFailure.badInput("--format \(format.rawValue) conflicts with --out \(out ?? "-"), a .\(implied.rawValue) file; give --format \(implied.rawValue), or another file name")
+            }
+            return format
+        }
+        return switch implied {
+        case .csv: .csv
+        case .json: .json
+        case .html, nil: .table
         }
     }
 }

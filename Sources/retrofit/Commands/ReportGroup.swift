@@ -44,9 +44,9 @@ enum ReportRunning {
         }
     }
 
-    /// A year option checked to be a calendar year.
+    /// A year option checked to be a calendar year written in full (`25` is not 2025, and no report covers year 25).
     static func year(_ value: Int, option: String) throws(CommandFailure) -> Int {
-        guard (1...9999).contains(value) else { throw .badInput("\(option) \(value) is not a year; expected e.g. 2025") }
+        guard (1000...9999).contains(value) else { throw .badInput("\(option) \(value) is not a year; expected four digits, e.g. 2025") }
         return value
     }
 

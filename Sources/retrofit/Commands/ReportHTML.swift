@@ -4,8 +4,10 @@ import RetrofitReports
 struct ReportHTML: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "html",
-        abstract: "Write one self-contained HTML page: progress to target, stage funnel, working days per stage, overdue cases.",
+        abstract: "Write one self-contained HTML page: for each workflow progress to target, stage funnel, working days per stage; then every overdue case.",
         discussion: """
+            Every workflow in the database has its section, and the overdue list is the one 'retrofit overdue' shows \
+            (with --workflow, only that workflow's). Each sentence is in Chinese, then in English. \
             The page needs nothing else: charts are inline SVG, there is no script and nothing is fetched. \
             It is well-formed XHTML, declares UTF-8 with a Chinese font stack, and prints on A4.
             Example:
@@ -14,11 +16,13 @@ struct ReportHTML: ParsableCommand {
     )
     @OptionGroup var global: GlobalOptions
     @Option(help: "The calendar year (default: this year).") var year: Int?
-    @Option(help: "The workflow (default: elevator-retrofit, or the only one in the database).") var workflow: String?
-    @Option(help: "The file to write, e.g. report.html.") var out: String
+    @Option(help: "Only this workflow (default: every workflow in the database).") var workflow: String?
+    @Option(help: "The file to write, e.g. report.html (a .csv or .json name is refused).") var out: String
 
     func run() throws {
         try runReporting {
+            if let year { _ = try ReportRunning.year(year, option: "--year") }
+            try ReportFileFormat.check(out, writes: .html)
             let (store, setting) = try ReportRunning.open(global)
             let year = try ReportRunning.year(year ?? setting.asOf.year, option: "--year")
             let page = try ReportRunning.translating {

@@ -12,12 +12,13 @@ struct ReportProgress: ParsableCommand {
             expected year-end count, and the cases that must be commissioned this year for the target to be met. \
             The target is --target, else the workflow's 'target', else 100.
             Examples:
+              retrofit report progress
               retrofit report progress --year 2025
               retrofit report progress --year 2025 --target 120 --json
             """
     )
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The calendar year.") var year: Int
+    @Option(help: "The calendar year (default: this year, by the clock).") var year: Int?
     @Option(help: "Elevators to commission in the year (default: the workflow's target, else 100).") var target: Int?
     @Option(help: "The workflow (default: elevator-retrofit, or the only one in the database).") var workflow: String?
     @Flag(help: "Print as JSON.") var json = false
@@ -28,8 +29,9 @@ struct ReportProgress: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let year = try ReportRunning.year(year, option: "--year")
+            if let year { _ = try ReportRunning.year(year, option: "--year") }
             let (store, setting) = try ReportRunning.open(global)
+            let year = try ReportRunning.year(year ?? setting.asOf.year, option: "--year")
             let report = try ReportRunning.translating {
                 try ProgressReport.build(store, setting: setting, year: year, target: target, workflowID: workflow)
             }

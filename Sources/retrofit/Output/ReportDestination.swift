@@ -54,3 +54,22 @@ final class ReportDestination {
         try? FileManager.default.removeItem(atPath: temporary)
     }
 }
+
+/// The format a report file's name implies: `--out x.csv` without `--format` writes CSV.
+enum ReportFileFormat: String {
+    case csv, json, html
+
+    /// The format `path`'s extension names (any case), nil for another extension or standard output.
+    static func implied(by path: String?) -> ReportFileFormat? {
+        guard let path, path != "-" else { return nil }
+        let name = (path as NSString).lastPathComponent
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return ReportFileFormat(rawValue: name[name.index(after: dot)...].lowercased())
+    }
+
+    /// Refuses a file name that implies another format than `format`, the only one the report is written in.
+    static func check(_ path: String?, writes format: ReportFileFormat) throws(CommandFailure) {
+        guard let implied = implied(by: path), implied != format, let path else { return }
+        throw .badInput("--out \(path) names a .\(implied.rawValue) file, but this report is written as \(format.rawValue.uppercased()); give a .\(format.rawValue) file name")
+    }
+}

@@ -4,6 +4,7 @@ extension GoldenText {
     static let commissionedJSON = ##"""
 {
   "asOf" : "2025-12-15",
+  "auditCheckpoint" : null,
   "auditHead" : {
     "hash" : "7e3557c772f76cbd37c3df134ebe20e2c975fb9d9d3347e5b5e7e706ff75c3f5",
     "sequence" : 77

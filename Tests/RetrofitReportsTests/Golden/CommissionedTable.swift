@@ -56,5 +56,6 @@ district  elevators  homes  subsidy (yuan)
 total     2          6      100000.00
 
 audit head: event 77, hash 7e3557c772f76cbd37c3df134ebe20e2c975fb9d9d3347e5b5e7e706ff75c3f5
+audit checkpoint: none signed yet (sign the head with 'retrofit audit checkpoint --key FILE')
 """##
 }
