@@ -56,7 +56,8 @@ public struct CaseStore: Sendable {
                 throw StoreError.newerSchema(path: path, found: userVersion, known: StoreSchema.version)
             }
             if userVersion < StoreSchema.version {
-                guard access == .write else { throw StoreError.noDatabase(path: path) }
+                // An existing database of an older schema is brought up to date even by a reading command.
+                guard access == .write || userVersion > 0 else { throw StoreError.noDatabase(path: path) }
                 try migrate()
             }
             if access == .write {
