@@ -24,9 +24,10 @@ let package = Package(
         // binary works when copied alone (no Bundle.module, which traps without its folder).
         .target(
             name: "RetrofitBuiltins",
+            dependencies: ["RetrofitCore"],
             plugins: ["EmbedBuiltins"]
         ),
-        .executableTarget(name: "EmbedFiles"),
+        .executableTarget(name: "EmbedFiles", dependencies: ["RetrofitCore"]),
         .plugin(
             name: "EmbedBuiltins",
             capability: .buildTool(),

@@ -1,6 +1,8 @@
-// Build tool for the EmbedBuiltins plugin: writes a Swift file holding the given text files.
+// Build tool for the EmbedBuiltins plugin: writes a Swift file holding the given text files and,
+// for each workflow file, its compiled form (so the binary never parses a built-in workflow's YAML).
 // Usage: EmbedFiles OUTPUT.swift FILE...
 import Foundation
+import RetrofitCore
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let outputPath = arguments.first else {
@@ -38,6 +40,7 @@ public enum BuiltinFiles {
     public static let all: [String: String] = [
 
 """
+var compiled = ""
 for path in arguments.dropFirst() {
     let url = URL(fileURLWithPath: path)
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
@@ -46,8 +49,22 @@ for path in arguments.dropFirst() {
     }
     let key = url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
     source += "        \"\(key)\": \(literal(text)),\n"
+    guard key.hasPrefix("workflows/") else { continue }
+    switch WorkflowLoader.load(text: text, file: path) {
+    case .success(let workflow):
+        compiled += "        \"\(key)\": \(literal(CompiledWorkflow.encode(workflow))),\n"
+    case .failure(let problems):
+        // Not fatal here: the binary then parses the file at run time and reports these problems there.
+        FileHandle.standardError.write(Data("warning: \(path) is not compiled:\n\(problems)\n".utf8))
+    }
 }
-source += "    ]\n}\n"
+source += "    ]\n\n"
+source += """
+    /// The compiled form (``CompiledWorkflow``) of each workflow file in `all` that is valid, by the same key.
+    public static let compiled: [String: String] = [
+
+"""
+source += compiled + "    ]\n}\n"
 do {
     try source.write(toFile: outputPath, atomically: true, encoding: .utf8)
 } catch {

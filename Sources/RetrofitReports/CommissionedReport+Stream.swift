@@ -17,9 +17,8 @@ extension CommissionedReport {
         // Every workflow version is read before the first case, so the CSV header can name all their stages.
         var pinned: [String: WorkflowDefinition] = [:]
         for row in rows where pinned[key(row.workflowID, row.workflowVersion)] == nil {
-            guard let source = try store.workflowSource(id: row.workflowID, version: row.workflowVersion) else { continue }
-            pinned[key(row.workflowID, row.workflowVersion)] = try WorkflowCatalog.loadStored(
-                source: source, id: row.workflowID, version: row.workflowVersion)
+            guard let stored = try store.storedWorkflow(id: row.workflowID, version: row.workflowVersion) else { continue }
+            pinned[key(row.workflowID, row.workflowVersion)] = try stored.load()
         }
         let heading = CommissionedHeading(year: year, asOf: setting.asOf, workflow: workflowID,
                                           auditHead: AuditHead(sequence: head.sequence, hash: head.hash),
@@ -32,11 +31,9 @@ extension CommissionedReport {
         var notes: [String] = []
         var tally = DistrictTally()
         for row in rows {
-            guard let (state, source) = try store.loadCase(row.id), let commissionedOn = state.milestones["commissioned"] else { continue }
+            guard let (state, stored) = try store.loadCase(row.id), let commissionedOn = state.milestones["commissioned"] else { continue }
             let workflowKey = key(state.workflowID, state.workflowVersion)
-            if pinned[workflowKey] == nil {
-                pinned[workflowKey] = try WorkflowCatalog.loadStored(source: source, id: state.workflowID, version: state.workflowVersion)
-            }
+            if pinned[workflowKey] == nil { pinned[workflowKey] = try stored.load() }
             guard let workflow = pinned[workflowKey] else { continue }
             if counters[workflow.calendar] == nil, let calendar = setting.calendars[workflow.calendar] {
                 counters[workflow.calendar] = WorkingDayCounter(calendar)

@@ -12,7 +12,7 @@ public enum LogReplay {
         let endText = end.description
         var workflows: [String: WorkflowDefinition] = [:]
         for stored in try store.storedWorkflows() {
-            workflows["\(stored.id)@\(stored.version)"] = try WorkflowCatalog.loadStored(source: stored.source, id: stored.id, version: stored.version)
+            workflows["\(stored.id)@\(stored.version)"] = try stored.load()
         }
         try store.forEachCaseHistory { caseID, events in
             // Timestamps are fixed-width text in one offset, so text order is time order.

@@ -41,11 +41,9 @@ public enum QueueReport {
         var workflows: [String: WorkflowDefinition] = [:]
         var entries: [QueueEntry] = []
         for row in try store.cases(CaseFilter(status: .active, district: district, helper: helper)) {
-            guard let (state, source) = try store.loadCase(row.id) else { continue }
+            guard let (state, stored) = try store.loadCase(row.id) else { continue }
             let key = "\(state.workflowID)@\(state.workflowVersion)"
-            if workflows[key] == nil {
-                workflows[key] = try WorkflowCatalog.loadStored(source: source, id: state.workflowID, version: state.workflowVersion)
-            }
+            if workflows[key] == nil { workflows[key] = try stored.load() }
             guard let workflow = workflows[key] else { continue }
             let schedule = calendars[workflow.calendar].map { CaseSchedule.of(state, workflow: workflow, calendar: $0, asOf: date) }
             var entry = QueueEntry(

@@ -18,13 +18,13 @@ public struct ReportSetting: Sendable {
 
     /// Reads the stored workflows of `store`; a version that cannot be read is an error.
     public static func load(_ store: CaseStore, asOf: CivilDate, calendars: [String: WorkingCalendar]) throws -> ReportSetting {
-        var newest: [String: (version: Int, source: String)] = [:]
+        var newest: [String: StoredDefinition] = [:]
         for stored in try store.storedWorkflows() where (newest[stored.id]?.version ?? .min) < stored.version {
-            newest[stored.id] = (stored.version, stored.source)
+            newest[stored.id] = stored
         }
         var workflows: [String: WorkflowDefinition] = [:]
         for (id, stored) in newest {
-            workflows[id] = try WorkflowCatalog.loadStored(source: stored.source, id: id, version: stored.version)
+            workflows[id] = try stored.load()
         }
         return ReportSetting(asOf: asOf, calendars: calendars, workflows: workflows)
     }

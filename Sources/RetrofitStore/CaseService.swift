@@ -64,12 +64,10 @@ public struct CaseService: Sendable {
 
     /// A case with the workflow version it is pinned to.
     public func load(_ caseID: String) throws(ServiceError) -> (CaseState, WorkflowDefinition) {
-        guard let (state, source) = try wrap({ () throws(StoreError) in try store.loadCase(caseID) }) else {
+        guard let (state, stored) = try wrap({ () throws(StoreError) in try store.loadCase(caseID) }) else {
             throw .store(.unknownCase(caseID))
         }
-        let workflow = try wrap { () throws(WorkflowLookupError) in
-            try StoredWorkflowCache.definition(source: source, id: state.workflowID, version: state.workflowVersion)
-        }
+        let workflow = try wrap { () throws(WorkflowLookupError) in try StoredWorkflowCache.definition(stored) }
         return (state, workflow)
     }
 

@@ -63,41 +63,47 @@ public struct CaseFilter: Sendable {
 }
 
 extension CaseStore {
-    /// The case's current state and the workflow source it runs under, or nil if there is no such case.
-    public func loadCase(_ id: String) throws(StoreError) -> (state: CaseState, workflowSource: String)? {
+    /// The case's current state and the stored workflow definition it runs under, or nil if there is no such case.
+    public func loadCase(_ id: String) throws(StoreError) -> (state: CaseState, workflow: StoredDefinition)? {
         let row = try read { db in
             try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT c.snapshot, w.source FROM case_state c
+                SELECT c.snapshot, c.workflow_id, c.workflow_version, w.source, w.compiled FROM case_state c
                 JOIN workflow_definition w ON w.id = c.workflow_id AND w.version = c.workflow_version
                 WHERE c.id = ?
                 """), arguments: [id])
         }
         guard let row else { return nil }
-        guard let snapshot = row["snapshot"] as String?, let source = row["source"] as String? else {
+        guard let snapshot = row["snapshot"] as String?, let source = row["source"] as String?,
+              let workflowID = row["workflow_id"] as String?, let workflowVersion = row["workflow_version"] as Int? else {
             throw .corrupt("case \(id) has an empty projection row")
         }
+        let workflow = StoredDefinition(id: workflowID, version: workflowVersion, source: source, compiled: row["compiled"])
         do {
-            return (try CaseState(json: snapshot), source)
+            return (try CaseState(json: snapshot), workflow)
         } catch {
             throw .corrupt("the stored state of case \(id) cannot be read (\(error)); run 'retrofit admin rebuild'")
         }
     }
 
-    /// The stored text of a workflow definition version, if any case has used it.
-    public func workflowSource(id: String, version: Int) throws(StoreError) -> String? {
+    /// A stored workflow definition version, if any case has used it.
+    public func storedWorkflow(id: String, version: Int) throws(StoreError) -> StoredDefinition? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT source FROM workflow_definition WHERE id = ? AND version = ?", arguments: [id, version])
+            try Row.fetchOne(db, sql: "SELECT id, version, source, compiled FROM workflow_definition WHERE id = ? AND version = ?",
+                             arguments: [id, version]).flatMap(CaseStore.storedDefinition)
         }
     }
 
-    /// Every stored workflow definition (id, version, source), oldest first.
-    public func storedWorkflows() throws(StoreError) -> [(id: String, version: Int, source: String)] {
+    /// Every stored workflow definition, oldest first.
+    public func storedWorkflows() throws(StoreError) -> [StoredDefinition] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, version, source FROM workflow_definition ORDER BY id, version").compactMap { row in
-                guard let id = row["id"] as String?, let version = row["version"] as Int?, let source = row["source"] as String? else { return nil }
-                return (id, version, source)
-            }
+            try Row.fetchAll(db, sql: "SELECT id, version, source, compiled FROM workflow_definition ORDER BY id, version")
+                .compactMap(CaseStore.storedDefinition)
         }
+    }
+
+    static func storedDefinition(_ row: Row) -> StoredDefinition? {
+        guard let id = row["id"] as String?, let version = row["version"] as Int?, let source = row["source"] as String? else { return nil }
+        return StoredDefinition(id: id, version: version, source: source, compiled: row["compiled"])
     }
 
     /// A page of a case's events, in version order, starting after `afterVersion`.

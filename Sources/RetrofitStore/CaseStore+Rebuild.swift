@@ -48,13 +48,25 @@ extension CaseStore {
                                    batchEvents: Int) throws -> RebuildReport {
         var keys: [(id: String, version: Int)] = []
         var workflows: [WorkflowDefinition] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, version, source FROM workflow_definition ORDER BY id, version") {
-            guard let id = row["id"] as String?, let version = row["version"] as Int?, let source = row["source"] as String? else { continue }
+        // The rebuild trusts only the stored YAML: each compiled form is derived data, compared (and rewritten) like a projection.
+        var staleCompiledForms = 0
+        let sql = "SELECT id, version, source, compiled FROM workflow_definition ORDER BY id, version"
+        for stored in try Row.fetchAll(db, sql: sql).compactMap(CaseStore.storedDefinition) {
+            let workflow: WorkflowDefinition
             do {
-                workflows.append(try WorkflowCatalog.loadStored(source: source, id: id, version: version))
-                keys.append((id, version))
+                workflow = try WorkflowCatalog.loadStored(source: stored.source, id: stored.id, version: stored.version)
             } catch {
-                throw StoreError.corrupt("stored workflow \(id) v\(version) cannot be read: \(error)")
+                throw StoreError.corrupt("stored workflow \(stored.id) v\(stored.version) cannot be read: \(error)")
+            }
+            workflows.append(workflow)
+            keys.append((stored.id, stored.version))
+            let compiled = CompiledWorkflow.encode(workflow)
+            if stored.compiled != compiled {
+                staleCompiledForms += 1
+                if writing {
+                    try db.execute(sql: "UPDATE workflow_definition SET compiled = ? WHERE id = ? AND version = ?",
+                                   arguments: [compiled, stored.id, stored.version])
+                }
             }
         }
         let reader = try RebuildLogReader(db, workflows: keys)
@@ -82,6 +94,7 @@ extension CaseStore {
         if !reconciled { try reconciler.reconcile([], after: nil, through: nil) }
         try reconciler.reconcilePeople(reader.people)
         let difference = StoreSchema.projectionTables.first { reconciler.differing.contains($0) }
+            ?? (staleCompiledForms > 0 ? "workflow_definition (compiled forms)" : nil)
         return RebuildReport(events: reader.eventCount, cases: cases, identical: difference == nil, firstDifference: difference)
     }
 }

@@ -61,6 +61,8 @@ extension CaseStore {
                        arguments: [person.name, person.role.rawValue, person.district])
     }
 
+    /// Stores the definition a case runs under, with its compiled form, the first time it is used;
+    /// afterwards only checks that the same id and version still hold the same text.
     func storeDefinition(_ workflow: WorkflowDefinition, db: Database) throws {
         let digest = EventHash.digest(Data(workflow.source.utf8))
         let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT digest FROM workflow_definition WHERE id = ? AND version = ?"),
@@ -69,8 +71,8 @@ extension CaseStore {
             if stored != digest { throw StoreError.workflowChanged(id: workflow.id, version: workflow.version) }
             return
         }
-        try db.execute(sql: "INSERT INTO workflow_definition (id, version, source, digest) VALUES (?, ?, ?, ?)",
-                       arguments: [workflow.id, workflow.version, workflow.source, digest])
+        try db.execute(sql: "INSERT INTO workflow_definition (id, version, source, digest, compiled) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [workflow.id, workflow.version, workflow.source, digest, CompiledWorkflow.encode(workflow)])
     }
 
     @discardableResult

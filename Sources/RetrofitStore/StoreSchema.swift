@@ -1,11 +1,12 @@
 import GRDB
+import RetrofitCore
 
 /// The database layout. Migrations are never edited once shipped: add a new one instead.
 enum StoreSchema {
     /// `PRAGMA application_id` of retrofit databases ("RTRF"), so other programs' files are recognised.
     static let applicationID: Int32 = 0x5254_5246
     /// `PRAGMA user_version`: the newest migration this build knows.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -120,6 +121,16 @@ enum StoreSchema {
                 CREATE TRIGGER audit_checkpoint_is_append_only_delete BEFORE DELETE ON audit_checkpoint
                 BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
                 """)
+        }
+        migrator.registerMigration("v4: compiled workflow definitions") { db in
+            try db.execute(sql: "ALTER TABLE workflow_definition ADD COLUMN compiled TEXT")
+            // Definitions stored before compiled forms existed get theirs now, so no command parses their YAML again.
+            for stored in try Row.fetchAll(db, sql: "SELECT id, version, source, compiled FROM workflow_definition")
+                .compactMap(CaseStore.storedDefinition) {
+                guard let definition = try? stored.load() else { continue }
+                try db.execute(sql: "UPDATE workflow_definition SET compiled = ? WHERE id = ? AND version = ?",
+                               arguments: [CompiledWorkflow.encode(definition), stored.id, stored.version])
+            }
         }
         return migrator
     }

@@ -7,11 +7,11 @@ import Synchronization
 enum StoredWorkflowCache {
     private static let parsed = Mutex<[String: (source: String, definition: WorkflowDefinition)]>([:])
 
-    static func definition(source: String, id: String, version: Int) throws(WorkflowLookupError) -> WorkflowDefinition {
-        let key = "\(id)@\(version)"
-        if let hit = parsed.withLock({ $0[key] }), hit.source == source { return hit.definition }
-        let definition = try WorkflowCatalog.loadStored(source: source, id: id, version: version)
-        parsed.withLock { $0[key] = (source, definition) }
+    static func definition(_ stored: StoredDefinition) throws(WorkflowLookupError) -> WorkflowDefinition {
+        let key = "\(stored.id)@\(stored.version)"
+        if let hit = parsed.withLock({ $0[key] }), hit.source == stored.source { return hit.definition }
+        let definition = try stored.load()
+        parsed.withLock { $0[key] = (stored.source, definition) }
         return definition
     }
 }

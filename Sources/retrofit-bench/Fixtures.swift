@@ -13,7 +13,8 @@ enum Fixtures {
     static let workflowID = "elevator-retrofit"
 
     static func files(_ folder: String) -> [WorkflowCatalog.File] {
-        BuiltinFiles.all.filter { $0.key.hasPrefix(folder + "/") }.map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
+        folder == "workflows" ? BuiltinFiles.workflowFiles
+            : BuiltinFiles.all.filter { $0.key.hasPrefix(folder + "/") }.map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
     }
 
     static func calendars() throws -> [String: WorkingCalendar] {

@@ -66,8 +66,7 @@ struct GlobalOptions: ParsableArguments {
             return try FileLoading.yamlFiles(in: folder, required: true)
         }
         if FileLoading.isDirectory("workflows") { return try FileLoading.yamlFiles(in: "workflows", required: true) }
-        return BuiltinFiles.all.filter { $0.key.hasPrefix("workflows/") }
-            .map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
+        return BuiltinFiles.workflowFiles
     }
 
     /// The calendar files of the folder named, or ./calendars, added over the built-in ones.

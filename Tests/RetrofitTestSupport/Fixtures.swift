@@ -7,7 +7,7 @@ import RetrofitStore
 public enum Fixtures {
     /// The shipped workflow files.
     public static var workflowFiles: [WorkflowCatalog.File] {
-        BuiltinFiles.all.filter { $0.key.hasPrefix("workflows/") }.map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
+        BuiltinFiles.workflowFiles
     }
 
     public static var calendars: [String: WorkingCalendar] {

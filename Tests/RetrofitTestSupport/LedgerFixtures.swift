@@ -10,7 +10,7 @@ public enum LedgerFixtures {
     public static let now = "2025-06-30T10:00"
 
     public static var workflowFiles: [WorkflowCatalog.File] {
-        BuiltinFiles.all.filter { $0.key.hasPrefix("workflows/") }.map { WorkflowCatalog.File(path: $0.key, text: $0.value) }
+        BuiltinFiles.workflowFiles
     }
 
     /// The shipped calendars, loaded once.

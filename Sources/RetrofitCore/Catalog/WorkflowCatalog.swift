@@ -5,10 +5,13 @@ public struct WorkflowCatalog: Sendable {
     public struct File: Sendable, Hashable {
         public let path: String
         public let text: String
+        /// The file's ``CompiledWorkflow`` form, when one was made (the built-in workflows have one).
+        public let compiled: String?
 
-        public init(path: String, text: String) {
+        public init(path: String, text: String, compiled: String? = nil) {
             self.path = path
             self.text = text
+            self.compiled = compiled
         }
 
         /// The file name without folder and `.yaml`, which names the workflow by convention.
@@ -30,6 +33,10 @@ public struct WorkflowCatalog: Sendable {
     public func load(_ id: String) throws(WorkflowLookupError) -> WorkflowDefinition {
         let candidates = files.filter { $0.stem == id } + files.filter { $0.stem != id }
         for file in candidates {
+            if let compiled = file.compiled, let definition = CompiledWorkflow.decode(compiled, source: file.text),
+               definition.id == id, knownCalendars?.contains(definition.calendar) ?? true {
+                return definition
+            }
             switch WorkflowLoader.load(text: file.text, file: file.path, knownCalendars: knownCalendars) {
             case .success(let definition) where definition.id == id:
                 return definition
@@ -42,8 +49,12 @@ public struct WorkflowCatalog: Sendable {
         throw .unknown(id: id, available: files.map(\.stem))
     }
 
-    /// Parses a stored definition (a case's pinned version). Stored text was valid when stored.
-    public static func loadStored(source: String, id: String, version: Int) throws(WorkflowLookupError) -> WorkflowDefinition {
+    /// Reads a stored definition (a case's pinned version): its compiled form when that is of this
+    /// format and made from `source`, else the source itself. Stored text was valid when stored.
+    public static func loadStored(source: String, compiled: String? = nil, id: String, version: Int) throws(WorkflowLookupError) -> WorkflowDefinition {
+        if let compiled, let definition = CompiledWorkflow.decode(compiled, source: source), definition.id == id, definition.version == version {
+            return definition
+        }
         switch WorkflowLoader.load(text: source, file: "stored workflow \(id) v\(version)") {
         case .success(let definition): return definition
         case .failure(let problems): throw .invalid(problems)

@@ -1,6 +1,6 @@
 /// A workflow, as loaded and validated from one YAML file: which stages a case passes through,
 /// which moves are allowed, by whom, under what conditions, and how long each stage may take.
-public struct WorkflowDefinition: Sendable {
+public struct WorkflowDefinition: Sendable, Equatable {
     public let id: String
     public let version: Int
     public let title: String
@@ -65,7 +65,7 @@ public struct FieldDefinition: Sendable, Hashable {
     public let requiredFrom: String?
 }
 
-public struct StageDefinition: Sendable {
+public struct StageDefinition: Sendable, Equatable {
     public let id: String
     public let title: String
     public let roles: [Role]
@@ -82,7 +82,7 @@ public struct StageDefinition: Sendable {
     public let acceptsObjections: Bool
 }
 
-public struct TransitionDefinition: Sendable {
+public struct TransitionDefinition: Sendable, Equatable {
     public let name: String
     public let from: String
     public let to: String
@@ -95,7 +95,7 @@ public struct TransitionDefinition: Sendable {
 }
 
 /// Who may suspend, resume and withdraw cases: moves allowed in any non-terminal stage.
-public struct CaseMoves: Sendable {
+public struct CaseMoves: Sendable, Equatable {
     public let suspendRoles: [Role]
     public let resumeRoles: [Role]
     public let withdrawRoles: [Role]

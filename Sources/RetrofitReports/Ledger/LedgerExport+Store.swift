@@ -11,11 +11,11 @@ extension LedgerExport {
         for state in try store.caseStates(workflow: workflow) {
             let key = "\(state.workflowID)@\(state.workflowVersion)"
             if definitions[key] == nil {
-                guard let source = try store.workflowSource(id: state.workflowID, version: state.workflowVersion) else {
+                guard let stored = try store.storedWorkflow(id: state.workflowID, version: state.workflowVersion) else {
                     throw .corrupt("case \(state.id) runs under workflow \(state.workflowID) v\(state.workflowVersion), which is not stored")
                 }
                 do {
-                    definitions[key] = try WorkflowCatalog.loadStored(source: source, id: state.workflowID, version: state.workflowVersion)
+                    definitions[key] = try stored.load()
                 } catch {
                     throw .corrupt("stored workflow \(state.workflowID) v\(state.workflowVersion) cannot be read: \(error)")
                 }
