@@ -42,6 +42,27 @@ public struct WorkflowCatalog: Sendable {
         throw .unknown(id: id, available: files.map(\.stem))
     }
 
+    /// Every workflow the files define that loads without problems (`workflow validate` reports the others).
+    public func definitions() -> [WorkflowDefinition] {
+        files.compactMap { file in
+            if case .success(let definition) = WorkflowLoader.load(text: file.text, file: file.path, knownCalendars: knownCalendars) {
+                return definition
+            }
+            return nil
+        }
+    }
+
+    /// The districts the workflows know: the values of their `district` enum fields, in file order, without repeats.
+    public func districts() -> [String] { WorkflowCatalog.districts(of: definitions()) }
+
+    public static func districts(of definitions: [WorkflowDefinition]) -> [String] {
+        var seen = Set<String>()
+        return definitions.flatMap { definition -> [String] in
+            guard case .enumeration(let values)? = definition.field("district")?.type else { return [] }
+            return values
+        }.filter { seen.insert($0).inserted }
+    }
+
     /// Parses a stored definition (a case's pinned version). Stored text was valid when stored.
     public static func loadStored(source: String, id: String, version: Int) throws(WorkflowLookupError) -> WorkflowDefinition {
         switch WorkflowLoader.load(text: source, file: "stored workflow \(id) v\(version)") {
