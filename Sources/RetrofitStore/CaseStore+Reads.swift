@@ -75,7 +75,10 @@ extension CaseStore {
             throw .corrupt("case \(id) has an empty projection row")
         }
         do {
-            return (try CaseState(json: snapshot), source)
+            var state = try CaseState(json: snapshot)
+            // A snapshot written before blanks were refused may hold one: the case reads it as not set, as a rebuild would.
+            state.fields = FieldValue.withoutBlanks(state.fields)
+            return (state, source)
         } catch {
             throw .corrupt("the stored state of case \(id) cannot be read (\(error)); run 'retrofit admin rebuild'")
         }

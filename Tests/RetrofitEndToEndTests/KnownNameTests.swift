@@ -46,7 +46,7 @@ struct KnownNameTests {
         Refusal(name: "a helper of another district", arguments: ["--helper", "刘洋", "--actor", "王芳"], status: 3,
                 message: "error: 刘洋 works in 陵城区 and case ER-1 is in 德城区; only a manager may assign a helper of another district, and only by saying so explicitly (any district)"),
         Refusal(name: "another district, said so by a helper", arguments: ["--helper", "刘洋", "--any-district", "--actor", "李娜"], status: 3,
-                message: "error: 李娜 is a helper; \"assign a helper\" needs a manager or a manager"),
+                message: "error: 李娜 is a helper; \"assign a helper\" needs a manager"),
         Refusal(name: "a blank name", arguments: ["--helper", "\u{3000}", "--actor", "王芳"], status: 2,
                 message: "error: the helper's name must not be empty"),
     ]

@@ -112,7 +112,8 @@ public enum CaseDecider {
 
     static func requireRole(_ roles: [Role], context: CommandContext, action: String) throws(Rejection) {
         guard let role = context.role, !roles.isEmpty, !roles.contains(role) else { return }
-        let needed = roles.map(\.withArticle).joined(separator: " or ")
+        var named = Set<Role>()
+        let needed = roles.filter { named.insert($0).inserted }.map(\.withArticle).joined(separator: " or ")
         throw Rejection(.notAllowed, "\(context.actor) is \(role.withArticle); \"\(action)\" needs \(needed)")
     }
 
