@@ -1,49 +1,41 @@
 import GRDB
 import RetrofitCore
 
-/// The names a case filter may use: what the workflows define, what the cases hold and who is registered.
-public struct FilterVocabulary: Sendable {
-    public let workflows: KnownNames
-    public let stages: KnownNames
-    public let districts: KnownNames
-    public let helpers: KnownNames
-}
-
-extension CaseFilter {
-    /// Refuses (as bad input) a workflow, stage, district or helper that nothing knows, naming it and the
-    /// closest known names: a typo should not answer "0 cases".
-    public func check(against vocabulary: FilterVocabulary) throws(Rejection) {
-        if let workflow { try vocabulary.workflows.check(workflow) }
-        if let stage { try vocabulary.stages.check(stage) }
-        if let district { try vocabulary.districts.check(district) }
-        if let helper { try vocabulary.helpers.check(helper) }
-    }
-}
-
 extension CaseStore {
-    /// The known names for filters: `definitions` (the loaded workflows) with the workflows, stages and
-    /// districts the cases hold, and the registered helpers with the helpers the cases hold.
-    public func filterVocabulary(definitions: [WorkflowDefinition]) throws(StoreError) -> FilterVocabulary {
-        let held = try read { db -> [String: [String]] in
-            var values: [String: [String]] = [:]
-            for column in ["workflow_id", "stage", "district", "helper"] {
-                values[column] = try String.fetchAll(db, sql: "SELECT DISTINCT \(column) FROM case_state WHERE \(column) IS NOT NULL ORDER BY 1")
+    /// Refuses (as bad input) a filter's workflow, stage, district or helper that nothing knows, naming it and
+    /// the closest known names: a typo should not answer "0 cases". Known are the names `definitions` (the
+    /// loaded workflows) define — ids, stages, `district` enum values — the registered helpers, and whatever
+    /// the cases hold.
+    public func check(_ filter: CaseFilter, definitions: [WorkflowDefinition]) throws(ServiceError) {
+        let checks: [(value: String?, what: String, column: String, defined: () throws(StoreError) -> [String])] = [
+            (filter.workflow, "workflow", "workflow_id", { definitions.map(\.id) }),
+            (filter.stage, "stage", "stage", { definitions.flatMap { $0.stages.map(\.id) } }),
+            (filter.district, "district", "district", { WorkflowCatalog.districts(of: definitions) }),
+            (filter.helper, "helper", "helper", { () throws(StoreError) in try self.people().filter { $0.role == .helper }.map(\.name) }),
+        ]
+        for check in checks {
+            guard let value = check.value else { continue }
+            do {
+                let defined = try check.defined()
+                if defined.contains(value) { continue }
+                if try isHeld(value, column: check.column) { continue }
+                try KnownNames(check.what, names: defined + (try heldValues(check.column))).check(value)
+            } catch let error as StoreError {
+                throw .store(error)
+            } catch let rejection as Rejection {
+                throw .rejected(rejection)
+            } catch {
+                throw ServiceError(error)
             }
-            return values
         }
-        let people = try self.people()
-        return FilterVocabulary(
-            workflows: KnownNames("workflow", names: definitions.map(\.id) + (held["workflow_id"] ?? [])),
-            stages: KnownNames("stage", names: definitions.flatMap { $0.stages.map(\.id) } + (held["stage"] ?? [])),
-            districts: KnownNames("district", names: WorkflowCatalog.districts(of: definitions) + (held["district"] ?? [])),
-            helpers: KnownNames("helper", names: people.filter { $0.role == .helper }.map(\.name) + (held["helper"] ?? [])))
     }
 
-    /// Checks `filter` against the names the store and `definitions` know.
-    public func check(_ filter: CaseFilter, definitions: [WorkflowDefinition]) throws(ServiceError) {
-        guard filter.workflow != nil || filter.stage != nil || filter.district != nil || filter.helper != nil else { return }
-        let vocabulary: FilterVocabulary
-        do { vocabulary = try filterVocabulary(definitions: definitions) } catch { throw .store(error) }
-        do { try filter.check(against: vocabulary) } catch { throw .rejected(error) }
+    /// Whether some case holds `value` in `column` (one of the filter columns, never user text).
+    private func isHeld(_ value: String, column: String) throws(StoreError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_state WHERE \(column) = ?)", arguments: [value]) ?? false }
+    }
+
+    private func heldValues(_ column: String) throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT \(column) FROM case_state WHERE \(column) IS NOT NULL ORDER BY 1") }
     }
 }

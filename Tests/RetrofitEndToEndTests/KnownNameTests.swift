@@ -138,6 +138,18 @@ struct KnownNameTests {
         #expect(try cli.run("overdue", "--stage", "consultation").status == 0)
     }
 
+    @Test("with an empty register, any helper may be given, and the helpers cases hold are known to filters")
+    func emptyRegisterKnowsTheCasesHelpers() throws {
+        let alone = RetrofitProcess(directory: try Fixtures.temporaryDirectory(), now: "2025-06-02T10:00")
+        let opened = try alone.run(["case", "open", "--workflow", "elevator-retrofit", "--id", "ER-1", "--helper", "任何人", "--at", "2025-05-06"]
+                                   + CommandLineTests.intake)
+        #expect(opened.status == 0, "\(opened)")
+        #expect(try alone.run("queue", "--helper", "任何人").status == 0)
+        let typo = try alone.run("case", "list", "--helper", "任何")
+        #expect(typo.status == 2, "\(typo)")
+        #expect(typo.stderr == "error: unknown helper '任何' (did you mean 任何人?); known helpers: 任何人\n", "\(typo)")
+    }
+
     @Test("consult vote takes the ballots file's words on the command line too: 同意, 反对, 弃权")
     func voteTakesTheChineseWords() throws {
         try caseAwaitingHelper()
