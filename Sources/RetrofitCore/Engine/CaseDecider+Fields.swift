@@ -26,7 +26,7 @@ extension CaseDecider {
         if !blankRequired.isEmpty {
             throw Rejection(.notAllowed, "\(list(blankRequired)) given blank; stage '\(stageID)' needs \(blankRequired.count == 1 ? "it" : "them"), and a blank value is not a value")
         }
-        throw Rejection(.invalidInput, "\(list(named)) given blank; a blank value is not a value: leave \(named.count == 1 ? "the field" : "them") out, or clear a field that is set explicitly")
+        throw Rejection(.invalidInput, "\(list(named)) given blank; a blank value is not a value: leave \(named.count == 1 ? "the field" : "them") out (a field that is set is emptied by clearing it)")
     }
 
     /// The fields a clearing empties, sorted: each must be a field of the workflow, set on the case, and not
