@@ -1,6 +1,11 @@
 import GRDB
 import RetrofitCore
 
+extension CaseFilter {
+    /// Whether the filter names a workflow, stage, district or helper: the values ``CaseStore/check(_:definitions:)`` checks.
+    public var namesAny: Bool { workflow != nil || stage != nil || district != nil || helper != nil }
+}
+
 extension CaseStore {
     /// Refuses (as bad input) a filter's workflow, stage, district or helper that nothing knows, naming it and
     /// the closest known names: a typo should not answer "0 cases". Known are the names `definitions` (the

@@ -97,7 +97,7 @@ extension CaseGroup {
             try runReporting {
                 let store = try global.store(.read)
                 let filter = CaseFilter(workflow: workflow, stage: stage, status: status, district: district, helper: helper)
-                try store.check(filter, definitions: try global.catalog().definitions())
+                if filter.namesAny { try store.check(filter, definitions: try global.catalog().definitions()) }
                 let rows = try store.cases(filter)
                 if json {
                     try printJSON(rows.map(CaseRowSummary.init))

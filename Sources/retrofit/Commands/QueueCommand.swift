@@ -24,7 +24,8 @@ struct QueueCommand: ParsableCommand {
         try runReporting {
             let date = try global.date(asOf, option: "--as-of") ?? global.clock().date
             let store = try global.store(.read)
-            try store.check(CaseFilter(district: district, helper: helper), definitions: try global.catalog().definitions())
+            let filter = CaseFilter(district: district, helper: helper)
+            if filter.namesAny { try store.check(filter, definitions: try global.catalog().definitions()) }
             let entries = try QueueReport.build(store, calendars: try global.loadCalendars(), on: date,
                                                 helper: helper, district: district)
             if json { try printJSON(entries) } else { print(QueueReport.table(entries)) }
