@@ -14,10 +14,8 @@ enum AuditChecks {
 
     /// Fields the workflow requires for the case's stage (or any earlier one) that are empty.
     static func missingEvidence(_ state: CaseState, workflow: WorkflowDefinition) -> [AuditFinding] {
-        let blank = CharacterSet.whitespacesAndNewlines
-        return workflow.fieldsRequired(in: state.stage).compactMap { field in
-            // Empty once trimmed: every character is a space or line break (checked without making the trimmed copy).
-            guard (state.fields[field.name] ?? "").unicodeScalars.allSatisfy({ blank.contains($0) }) else { return nil }
+        workflow.fieldsRequired(in: state.stage).compactMap { field in
+            guard !FieldValue.isSet(field.name, in: state.fields) else { return nil }
             return AuditFinding(caseID: state.id, kind: .missingEvidence, field: field.name, event: nil, otherCases: [],
                                 text: "\(field.name) (\(field.title)) is empty; required from \(field.requiredFrom ?? "?")")
         }

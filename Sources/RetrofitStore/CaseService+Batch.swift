@@ -44,13 +44,15 @@ extension CaseService {
             throw .store(.conflict(caseID: caseID, expected: expectVersion, actual: initial.version))
         }
         let calendar = try calendar(for: workflow)
-        let role = try actorRole()
+        let people = try wrap { () throws(StoreError) in try store.people() }
+        let role = try actorRole(in: people)
 
         var state = initial
         var groups: [(at: Timestamp, expectedVersion: Int, events: [CaseEvent], state: CaseState)] = []
         for step in steps {
             let occurredAt = step.at ?? now
-            let context = CommandContext(actor: actor, role: role, occurredAt: occurredAt, now: now, calendar: calendar)
+            let context = CommandContext(actor: actor, role: role, occurredAt: occurredAt, now: now, calendar: calendar,
+                                         people: people)
             let events: [CaseEvent]
             switch CaseDecider.decide(step.command, on: state, caseID: caseID, workflow: workflow, context: context) {
             case .success(let decided): events = decided

@@ -80,7 +80,10 @@ public struct CaseService: Sendable {
 
     /// The actor's role: nil while nobody is registered (anyone may act); refused if unknown afterwards.
     public func actorRole() throws(ServiceError) -> Role? {
-        let people = try wrap { () throws(StoreError) in try store.people() }
+        try actorRole(in: try wrap { () throws(StoreError) in try store.people() })
+    }
+
+    func actorRole(in people: [PersonRegistered]) throws(ServiceError) -> Role? {
         guard !people.isEmpty else { return nil }
         guard let person = people.first(where: { $0.name == actor }) else {
             throw .rejected(Rejection(.notAllowed, "\(actor) is not in the people register; ask an admin to add you ('retrofit people add'), or act as a registered person with --actor"))
@@ -94,7 +97,9 @@ public struct CaseService: Sendable {
             throw .store(.conflict(caseID: caseID, expected: expectVersion, actual: state.version))
         }
         let calendar = try calendar(for: workflow)
-        let context = CommandContext(actor: actor, role: try actorRole(), occurredAt: occurredAt, now: now, calendar: calendar)
+        let people = try wrap { () throws(StoreError) in try store.people() }
+        let context = CommandContext(actor: actor, role: try actorRole(in: people), occurredAt: occurredAt, now: now,
+                                     calendar: calendar, people: people)
         let events: [CaseEvent]
         switch CaseDecider.decide(command, on: state, caseID: caseID, workflow: workflow, context: context) {
         case .success(let decided): events = decided

@@ -83,7 +83,8 @@ extension CaseStore {
     /// which SQLite's `trim` does not know), NULL for anything but text.
     private static let trimmedFunction = DatabaseFunction("retrofit_trimmed", argumentCount: 1, pure: true) { values in
         guard let value = values.first, case .string(let text) = value.storage else { return nil }
-        return text.trimmingCharacters(in: .whitespaces)
+        // A blank value (line breaks included) is no value: '' is left out of the shared values.
+        return FieldValue.isBlank(text) ? "" : text.trimmingCharacters(in: .whitespaces)
     }
 
     /// The events of a case that SQLite reads as recorded more than `days` days after they occurred, and those

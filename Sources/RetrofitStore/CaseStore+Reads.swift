@@ -79,7 +79,10 @@ extension CaseStore {
         }
         let workflow = StoredDefinition(id: workflowID, version: workflowVersion, source: source, compiled: row["compiled"])
         do {
-            return (try CaseState(json: snapshot), workflow)
+            var state = try CaseState(json: snapshot)
+            // A snapshot written before blanks were refused may hold one: the case reads it as not set, as a rebuild would.
+            state.fields = FieldValue.withoutBlanks(state.fields)
+            return (state, workflow)
         } catch {
             throw .corrupt("the stored state of case \(id) cannot be read (\(error)); run 'retrofit admin rebuild'")
         }

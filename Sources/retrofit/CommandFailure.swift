@@ -63,6 +63,10 @@ func runReporting(_ body: () throws -> Void) throws {
         let failure = CommandFailure.store(error)
         printError(failure.description)
         throw ExitCode(failure.exitCode)
+    } catch let rejection as Rejection {
+        let failure = CommandFailure.service(.rejected(rejection))
+        printError(failure.description)
+        throw ExitCode(failure.exitCode)
     }
 }
 

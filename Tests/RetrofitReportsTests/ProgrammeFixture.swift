@@ -70,12 +70,17 @@ extension ReportFixture {
         try advance(id, to: "approve", at: "2025-03-12T10:00", fields: ["planning_permit_no": "陵规许2025-002"])
         try advance(id, at: "2025-03-14T10:00", fields: ["construction_filing_no": "SGBA-2025-012", "installation_notice_no": "GZ-2025-0102"])
         try advance(id, at: "2025-06-10T10:00", fields: ["construction_started_on": "2025-03-17", "construction_finished_on": "2025-06-06"])
-        try advance(id, to: "pass", at: "2025-06-20T10:00",
-                    fields: ["inspection_report_no": "JY-2025-0102", "inspection_date": "2025-07-05", "acceptance_record_no": ""])
-        // Commissioned on 30 June, entered in the system only on 9 August.
-        try advance(id, at: "2025-06-30T10:00", fields: ["use_registration_no": "梯11鲁N00102(25)",
-                                                        "registration_code": "31103714002025090001", "equipment_code": "3110371400202506002"],
-                    recorded: "2025-08-09T16:00")
+        // A blank acceptance record number, as an older retrofit let through (the engine now refuses it):
+        // the log keeps it, the case reads it as not set, and the auditor's report flags it as missing.
+        try appendAsLogged(.advanced(.init(transition: "pass", from: "inspection", to: "registration",
+                                           fields: ["inspection_report_no": "JY-2025-0102", "inspection_date": "2025-07-05",
+                                                    "acceptance_record_no": ""])), id, at: "2025-06-20T10:00")
+        // Commissioned on 30 June, entered in the system only on 9 August (the engine would now refuse the move
+        // while the acceptance record is missing: it is logged as the older retrofit took it).
+        try appendAsLogged(.advanced(.init(transition: "register", from: "registration", to: "commissioned",
+                                           fields: ["use_registration_no": "梯11鲁N00102(25)", "registration_code": "31103714002025090001",
+                                                    "equipment_code": "3110371400202506002"])),
+                           id, at: "2025-06-30T10:00", recorded: "2025-08-09T16:00")
     }
 
     private func caseC() throws {

@@ -60,6 +60,21 @@ final class ReportFixture: Sendable {
         try run(.advance(to: to, fields: fields, note: nil), id, at: at, recorded: recorded)
     }
 
+    /// Appends `event` to case `id` as it stands in the log, without the engine deciding it: how a database
+    /// written by an older retrofit, which let a blank value through, looks today.
+    func appendAsLogged(_ event: CaseEvent, _ id: String, at: String, recorded: String? = nil) throws {
+        let service = try service(now: recorded ?? at)
+        let (state, workflow) = try service.load(id)
+        let time = try ReportFixture.time(at)
+        guard let after = CaseState.after([event], on: state, caseID: id, at: time, workflow: workflow) else {
+            throw FixtureError("\(event.type) cannot follow case \(id)")
+        }
+        let schedule = CaseSchedule.of(after, workflow: workflow, calendar: try service.calendar(for: workflow), asOf: after.lastOccurredAt.date)
+        _ = try store.append(CaseAppend(caseID: id, expectedVersion: state.version, events: [event], occurredAt: time,
+                                        recordedAt: try ReportFixture.time(recorded ?? at),
+                                        actor: "fixture", workflow: workflow), state: after, schedule: schedule)
+    }
+
     /// Records homes (number, floor, area, owner) and their ballots.
     func vote(_ id: String, at: String, _ homes: [(String, Int, String, String, BallotChoice)]) throws {
         for (number, floor, area, owner, _) in homes {

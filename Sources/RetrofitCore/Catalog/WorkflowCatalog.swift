@@ -33,10 +33,7 @@ public struct WorkflowCatalog: Sendable {
     public func load(_ id: String) throws(WorkflowLookupError) -> WorkflowDefinition {
         let candidates = files.filter { $0.stem == id } + files.filter { $0.stem != id }
         for file in candidates {
-            if let compiled = file.compiled, let definition = CompiledWorkflow.decode(compiled, source: file.text),
-               definition.id == id, knownCalendars?.contains(definition.calendar) ?? true {
-                return definition
-            }
+            if let definition = compiledDefinition(of: file), definition.id == id { return definition }
             switch WorkflowLoader.load(text: file.text, file: file.path, knownCalendars: knownCalendars) {
             case .success(let definition) where definition.id == id:
                 return definition
@@ -47,6 +44,35 @@ public struct WorkflowCatalog: Sendable {
             }
         }
         throw .unknown(id: id, available: files.map(\.stem))
+    }
+
+    /// Every workflow the files define that loads without problems (`workflow validate` reports the others).
+    public func definitions() -> [WorkflowDefinition] {
+        files.compactMap { file in
+            if let definition = compiledDefinition(of: file) { return definition }
+            if case .success(let definition) = WorkflowLoader.load(text: file.text, file: file.path, knownCalendars: knownCalendars) {
+                return definition
+            }
+            return nil
+        }
+    }
+
+    /// The districts the workflows know: the values of their `district` enum fields, in file order, without repeats.
+    public func districts() -> [String] { WorkflowCatalog.districts(of: definitions()) }
+
+    public static func districts(of definitions: [WorkflowDefinition]) -> [String] {
+        var seen = Set<String>()
+        return definitions.flatMap { definition -> [String] in
+            guard case .enumeration(let values)? = definition.field("district")?.type else { return [] }
+            return values
+        }.filter { seen.insert($0).inserted }
+    }
+
+    /// The file's compiled form, when it has one made from its text and names a known calendar.
+    private func compiledDefinition(of file: File) -> WorkflowDefinition? {
+        guard let compiled = file.compiled, let definition = CompiledWorkflow.decode(compiled, source: file.text),
+              knownCalendars?.contains(definition.calendar) ?? true else { return nil }
+        return definition
     }
 
     /// Reads a stored definition (a case's pinned version): its compiled form when that is of this

@@ -3,7 +3,10 @@ public enum CaseCommand: Sendable, Hashable {
     case open(fields: [String: String], priority: CasePriority, difficulty: CaseDifficulty, helper: String?)
     case advance(to: String?, fields: [String: String], note: String?)
     case setFields([String: String], note: String?)
-    case assign(helper: String)
+    /// Empties optional fields: the only way a field that was set becomes not set.
+    case clearFields([String], note: String?)
+    /// `anyDistrict`: a manager knowingly assigns a helper of another district than the case's.
+    case assign(helper: String, anyDistrict: Bool = false)
     case classify(priority: CasePriority?, difficulty: CaseDifficulty?)
     case suspend(reason: SuspensionReason, note: String?)
     case resume(note: String?)
@@ -23,6 +26,7 @@ public enum CaseCommand: Sendable, Hashable {
         case .open: "open"
         case .advance: "advance"
         case .setFields: "set"
+        case .clearFields: "clear"
         case .assign: "assign"
         case .classify: "classify"
         case .suspend: "suspend"
@@ -48,13 +52,17 @@ public struct CommandContext: Sendable {
     /// The clock.
     public let now: Timestamp
     public let calendar: WorkingCalendar
+    /// The people register; empty while nobody is registered, when any name may be given as the helper.
+    public let people: [PersonRegistered]
 
-    public init(actor: String, role: Role?, occurredAt: Timestamp, now: Timestamp, calendar: WorkingCalendar) {
+    public init(actor: String, role: Role?, occurredAt: Timestamp, now: Timestamp, calendar: WorkingCalendar,
+                people: [PersonRegistered] = []) {
         self.actor = actor
         self.role = role
         self.occurredAt = occurredAt
         self.now = now
         self.calendar = calendar
+        self.people = people
     }
 }
 

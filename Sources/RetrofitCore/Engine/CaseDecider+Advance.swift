@@ -18,7 +18,7 @@ extension CaseDecider {
             let open = state.openObjections.map { "#\($0.number) from \($0.from)" }.joined(separator: ", ")
             throw Rejection(.notAllowed, "cannot leave '\(stage.id)' while objections are open: \(open); resolve them with 'retrofit consult objection resolve'")
         }
-        let given = try parseFields(fields, workflow: workflow)
+        let given = try parseGivenFields(fields, workflow: workflow, requiredIn: transition.to)
         let values = state.fields.merging(given) { _, new in new }
         if let destination = workflow.stage(transition.to) {
             try requireFields(for: destination, values: values, workflow: workflow,

@@ -47,10 +47,14 @@ public enum CaseDecider {
         case .setFields(let fields, let note):
             guard !fields.isEmpty else { throw Rejection(.invalidInput, "give at least one --field NAME=VALUE to set") }
             try requireStageRole(state, workflow: workflow, context: context, action: "set fields")
-            return [.fieldsSet(.init(fields: try parseFields(fields, workflow: workflow), note: note))]
-        case .assign(let helper):
+            return [.fieldsSet(.init(fields: try parseGivenFields(fields, workflow: workflow, requiredIn: state.stage), note: note))]
+        case .clearFields(let names, let note):
+            try requireStageRole(state, workflow: workflow, context: context, action: "clear fields")
+            return [.fieldsCleared(.init(fields: try fieldsToClear(names, state: state, workflow: workflow), note: note))]
+        case .assign(let helper, let anyDistrict):
             try requireStageRole(state, workflow: workflow, context: context, action: "assign a helper", extra: [.manager])
-            return [.helperAssigned(.init(helper: try nonEmpty(helper, what: "the helper's name")))]
+            return [.helperAssigned(try helperAssignment(helper, anyDistrict: anyDistrict, caseID: state.id,
+                                                         caseDistrict: state.fields["district"], context: context))]
         case .classify(let priority, let difficulty):
             try requireStageRole(state, workflow: workflow, context: context, action: "classify the case", extra: [.manager])
             return [.classified(.init(priority: priority ?? state.priority, difficulty: difficulty ?? state.difficulty))]
@@ -79,9 +83,12 @@ public enum CaseDecider {
         try validateCaseID(caseID)
         let first = workflow.initialStage
         try requireRole(first.roles, context: context, action: "open a case in '\(first.id)'")
-        let parsed = try parseFields(fields, workflow: workflow)
+        let parsed = try parseGivenFields(fields, workflow: workflow, requiredIn: first.id)
         try requireFields(for: first, values: parsed, workflow: workflow, action: "open a case")
-        return [.opened(.init(stage: first.id, fields: parsed, priority: priority, difficulty: difficulty, helper: helper))]
+        let assigned = try helper.map { name throws(Rejection) in
+            try helperAssignment(name, anyDistrict: false, caseID: caseID, caseDistrict: parsed["district"], context: context).helper
+        }
+        return [.opened(.init(stage: first.id, fields: parsed, priority: priority, difficulty: difficulty, helper: assigned))]
     }
 
     /// Case ids appear in file names and command lines: keep them plain.
@@ -105,7 +112,8 @@ public enum CaseDecider {
 
     static func requireRole(_ roles: [Role], context: CommandContext, action: String) throws(Rejection) {
         guard let role = context.role, !roles.isEmpty, !roles.contains(role) else { return }
-        let needed = roles.map(\.withArticle).joined(separator: " or ")
+        var named = Set<Role>()
+        let needed = roles.filter { named.insert($0).inserted }.map(\.withArticle).joined(separator: " or ")
         throw Rejection(.notAllowed, "\(context.actor) is \(role.withArticle); \"\(action)\" needs \(needed)")
     }
 
@@ -122,15 +130,13 @@ public enum CaseDecider {
     }
 
     /// Checks each given value against its field's type, returning the values in canonical form.
+    /// A blank value is not a value (``FieldValue/isBlank(_:)``): it is left out, as if not given.
     public static func parseFields(_ given: [String: String], workflow: WorkflowDefinition) throws(Rejection) -> [String: String] {
         var result: [String: String] = [:]
         for name in given.keys.sorted() {
             let text = given[name] ?? ""
-            guard let field = workflow.field(name) else {
-                let known = workflow.fields.map(\.name)
-                let hint = known.closestMatch(to: name).map { " (did you mean '\($0)'?)" } ?? ""
-                throw Rejection(.invalidInput, "unknown field '\(name)'\(hint); workflow \(workflow.id) has: \(known.joined(separator: ", "))")
-            }
+            let field = try knownField(name, workflow: workflow)
+            if FieldValue.isBlank(text) { continue }
             switch FieldValue.parse(text.trimmingWhitespace(), as: field.type) {
             case .success(let value): result[name] = value.description
             case .failure(let problem):
@@ -143,7 +149,7 @@ public enum CaseDecider {
     static func requireFields(for stage: StageDefinition, values: [String: String], workflow: WorkflowDefinition,
                               action: String, extra: [String] = []) throws(Rejection) {
         let required = workflow.fieldsRequired(in: stage.id).map(\.name) + extra
-        let missing = required.filter { values[$0] == nil }
+        let missing = required.filter { !FieldValue.isSet($0, in: values) }
         guard !missing.isEmpty else { return }
         let named = missing.map { name in workflow.field(name).map { "\(name) (\($0.title))" } ?? name }
         let flags = missing.map { "--field \($0)=…" }.joined(separator: " ")
@@ -153,7 +159,7 @@ public enum CaseDecider {
     /// Field values with their types, plus the values every case has, for guards.
     public static func guardValues(_ state: CaseState, fields: [String: String], workflow: WorkflowDefinition) -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
-        for (name, text) in fields {
+        for (name, text) in fields where !FieldValue.isBlank(text) {
             guard let field = workflow.field(name) else { continue }
             if case .success(let value) = FieldValue.parse(text, as: field.type) { values[name] = value }
         }

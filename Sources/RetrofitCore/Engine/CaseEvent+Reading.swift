@@ -5,6 +5,7 @@ extension CaseEvent {
     public enum Kind: String, Sendable, CaseIterable {
         case opened, imported, advanced
         case fieldsSet = "fields-set"
+        case fieldsCleared = "fields-cleared"
         case helperAssigned = "helper-assigned"
         case classified, suspended, resumed, withdrawn, noted
         case homeRecorded = "home-recorded"
@@ -59,6 +60,7 @@ extension CaseEvent {
         case .imported: event = .imported(try Imported(scanning: &scanner))
         case .advanced: event = .advanced(try Advanced(scanning: &scanner))
         case .fieldsSet: event = .fieldsSet(try FieldsSet(scanning: &scanner))
+        case .fieldsCleared: event = .fieldsCleared(try FieldsCleared(scanning: &scanner))
         case .helperAssigned: event = .helperAssigned(try HelperAssigned(scanning: &scanner))
         case .classified: event = .classified(try Classified(scanning: &scanner))
         case .suspended: event = .suspended(try Suspended(scanning: &scanner))
@@ -83,6 +85,7 @@ extension CaseEvent {
         case .imported: return .imported(try decoder.decode(Imported.self, from: data))
         case .advanced: return .advanced(try decoder.decode(Advanced.self, from: data))
         case .fieldsSet: return .fieldsSet(try decoder.decode(FieldsSet.self, from: data))
+        case .fieldsCleared: return .fieldsCleared(try decoder.decode(FieldsCleared.self, from: data))
         case .helperAssigned: return .helperAssigned(try decoder.decode(HelperAssigned.self, from: data))
         case .classified: return .classified(try decoder.decode(Classified.self, from: data))
         case .suspended: return .suspended(try decoder.decode(Suspended.self, from: data))
@@ -186,14 +189,30 @@ extension CaseEvent.FieldsSet {
     }
 }
 
-extension CaseEvent.HelperAssigned {
+extension CaseEvent.FieldsCleared {
     init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
-        var helper: String?
+        var fields: [String]?, note: String?
         try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("helper") { helper = try scanner.string(); return 0 }
+            if key.is("fields") {
+                fields = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try scanner.string() }
+                return 0
+            }
+            if key.is("note") { note = try scanner.optionalString(); return 1 }
             return nil
         }
-        self.init(helper: try required(helper, "helper", in: scanner))
+        self.init(fields: try required(fields, "fields", in: scanner), note: note)
+    }
+}
+
+extension CaseEvent.HelperAssigned {
+    init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
+        var helper: String?, anyDistrict: Bool?
+        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
+            if key.is("helper") { helper = try scanner.string(); return 0 }
+            if key.is("anyDistrict") { anyDistrict = try scanner.optionalBool(); return 1 }
+            return nil
+        }
+        self.init(helper: try required(helper, "helper", in: scanner), anyDistrict: anyDistrict)
     }
 }
 

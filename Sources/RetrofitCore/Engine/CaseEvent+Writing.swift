@@ -45,8 +45,17 @@ extension CaseEvent {
             out.object(payload.fields) { $0.string($1) }
             note(payload.note, &out)
             out.raw("}")
+        case .fieldsCleared(let payload):
+            out.raw("{\"fields\":")
+            out.array(payload.fields) { $0.string($1) }
+            note(payload.note, &out)
+            out.raw("}")
         case .helperAssigned(let payload):
-            out.raw("{\"helper\":")
+            out.raw("{")
+            if let anyDistrict = payload.anyDistrict {
+                out.raw(anyDistrict ? "\"anyDistrict\":true," : "\"anyDistrict\":false,")
+            }
+            out.raw("\"helper\":")
             out.string(payload.helper)
             out.raw("}")
         case .classified(let payload):

@@ -9,6 +9,7 @@ public enum CaseEvent: Sendable, Hashable {
     case imported(Imported)
     case advanced(Advanced)
     case fieldsSet(FieldsSet)
+    case fieldsCleared(FieldsCleared)
     case helperAssigned(HelperAssigned)
     case classified(Classified)
     case suspended(Suspended)
@@ -99,9 +100,27 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
+    /// Optional fields deliberately emptied: clearing is its own act, never a blank value.
+    public struct FieldsCleared: Codable, Sendable, Hashable {
+        public var fields: [String]
+        public var note: String?
+
+        public init(fields: [String], note: String? = nil) {
+            self.fields = fields
+            self.note = note
+        }
+    }
+
     public struct HelperAssigned: Codable, Sendable, Hashable {
         public var helper: String
-        public init(helper: String) { self.helper = helper }
+        /// True when a manager assigned a helper of another district than the case's, knowingly;
+        /// absent otherwise (and in every event written before it existed).
+        public var anyDistrict: Bool?
+
+        public init(helper: String, anyDistrict: Bool? = nil) {
+            self.helper = helper
+            self.anyDistrict = anyDistrict
+        }
     }
 
     public struct Classified: Codable, Sendable, Hashable {
@@ -194,6 +213,7 @@ extension CaseEvent {
         case .imported: "imported"
         case .advanced: "advanced"
         case .fieldsSet: "fields-set"
+        case .fieldsCleared: "fields-cleared"
         case .helperAssigned: "helper-assigned"
         case .classified: "classified"
         case .suspended: "suspended"
@@ -218,6 +238,7 @@ extension CaseEvent {
         case .imported(let payload): data = try encoder.encode(payload)
         case .advanced(let payload): data = try encoder.encode(payload)
         case .fieldsSet(let payload): data = try encoder.encode(payload)
+        case .fieldsCleared(let payload): data = try encoder.encode(payload)
         case .helperAssigned(let payload): data = try encoder.encode(payload)
         case .classified(let payload): data = try encoder.encode(payload)
         case .suspended(let payload): data = try encoder.encode(payload)

@@ -20,7 +20,7 @@ extension CaseState {
             for milestone in workflow.stage(opened.stage)?.milestones ?? [] { milestones[milestone] = at.date }
             return CaseState(
                 id: id, workflowID: workflowID, workflowVersion: workflowVersion, stage: opened.stage,
-                status: .active, version: 1, helper: opened.helper, fields: opened.fields,
+                status: .active, version: 1, helper: opened.helper, fields: FieldValue.withoutBlanks(opened.fields),
                 priority: opened.priority, difficulty: opened.difficulty, openedAt: at, lastOccurredAt: at,
                 visits: [StageVisit(stage: opened.stage, enteredAt: at, leftAt: nil, suspensions: [])],
                 milestones: milestones, register: HouseholdRegister(), objections: [], withdrawnReason: nil, notes: 0)
@@ -42,7 +42,7 @@ extension CaseState {
             if terminal, !visits.isEmpty { visits[visits.count - 1].leftAt = nil }
             return CaseState(
                 id: id, workflowID: workflowID, workflowVersion: workflowVersion, stage: imported.stage,
-                status: terminal ? .completed : .active, version: 1, helper: imported.helper, fields: imported.fields,
+                status: terminal ? .completed : .active, version: 1, helper: imported.helper, fields: FieldValue.withoutBlanks(imported.fields),
                 priority: imported.priority, difficulty: imported.difficulty, openedAt: opened, lastOccurredAt: at,
                 visits: visits, milestones: milestones, register: HouseholdRegister(), objections: [],
                 withdrawnReason: nil, notes: 0)
@@ -63,7 +63,7 @@ extension CaseState {
         case .opened, .imported:
             break
         case .advanced(let advanced):
-            fields.merge(advanced.fields) { _, new in new }
+            FieldValue.merge(advanced.fields, into: &fields)
             if !visits.isEmpty { visits[visits.count - 1].leftAt = at }
             visits.append(StageVisit(stage: advanced.to, enteredAt: at, leftAt: nil, suspensions: []))
             stage = advanced.to
@@ -75,7 +75,9 @@ extension CaseState {
                 }
             }
         case .fieldsSet(let set):
-            fields.merge(set.fields) { _, new in new }
+            FieldValue.merge(set.fields, into: &fields)
+        case .fieldsCleared(let cleared):
+            for name in cleared.fields { fields.removeValue(forKey: name) }
         case .helperAssigned(let assigned):
             helper = assigned.helper
         case .classified(let classified):

@@ -12,6 +12,10 @@ public struct PersonRegistered: Codable, Sendable, Hashable {
         self.district = district
     }
 
+    /// Whether the person may be given cases. The register cannot disable anyone yet, so everyone
+    /// registered is active; when it can, this is the one place the helper check reads it.
+    public var isActive: Bool { true }
+
     /// The log stream that holds the people register (case ids cannot start with `~`).
     public static let stream = "~people"
     public static let type = "person-registered"
@@ -21,6 +25,13 @@ public struct PersonRegistered: Codable, Sendable, Hashable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Refuses a blank district, or one none of the workflows knows (`known`: their district values; with
+    /// none known there is nothing to check against).
+    public static func checkDistrict(_ district: String, known: [String]) throws(Rejection) {
+        if FieldValue.isBlank(district) { throw Rejection(.invalidInput, "a person's district must not be blank; leave it out instead") }
+        try KnownNames("district", names: known).check(district)
     }
 
     /// Decides whether `actor` (with `actorRole`, nil if unregistered) may register `person`

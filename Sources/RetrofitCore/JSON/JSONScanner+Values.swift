@@ -12,6 +12,11 @@ extension JSONScanner {
     }
 
     /// `null` or a string.
+    mutating func optionalBool() throws(JSONScanError) -> Bool? {
+        if null() { return nil }
+        return try bool()
+    }
+
     mutating func optionalString() throws(JSONScanError) -> String? {
         try null() ? nil : string()
     }

@@ -122,6 +122,15 @@ struct JSONScanner: ~Copyable {
         return true
     }
 
+    /// `true` or `false`.
+    mutating func bool() throws(JSONScanError) -> Bool {
+        switch peek() {
+        case 0x74 where literal("true"): return true
+        case 0x66 where literal("false"): return false
+        default: throw error("expected true or false, found \(found)")
+        }
+    }
+
     /// A whole number written without fraction or exponent, within `Int`.
     mutating func int() throws(JSONScanError) -> Int {
         skipSpace()

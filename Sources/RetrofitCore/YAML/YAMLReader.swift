@@ -157,25 +157,6 @@ extension Node {
 extension Array where Element == String {
     /// The element nearest to `word` by edit distance, if it is close enough to be a likely typo.
     func closestMatch(to word: String) -> String? {
-        let scored = map { ($0, $0.editDistance(to: word)) }.min { $0.1 < $1.1 }
-        guard let (match, distance) = scored, distance <= Swift.max(2, word.count / 3) else { return nil }
-        return match
-    }
-}
-
-extension String {
-    func editDistance(to other: String) -> Int {
-        let a = Array(self), b = Array(other)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        NameSuggestion.closest(to: word, among: self, limit: 1).first
     }
 }

@@ -7,7 +7,7 @@ extension LedgerRowChecker {
         var broken: Set<String> = []
         for (name, index) in header.fieldColumns where !skipColumns.contains(index) {
             let text = cells.raw(index)
-            guard !text.trimmingWhitespaceForLedger().isEmpty else { continue }
+            guard !FieldValue.isBlank(text) else { continue }
             guard workflow.field(name) != nil else {
                 report(row, index, "workflow \(workflow.id) has no field '\(name)'; leave this cell empty for its cases")
                 continue

@@ -96,7 +96,9 @@ extension CaseGroup {
         func run() throws {
             try runReporting {
                 let store = try global.store(.read)
-                let rows = try store.cases(CaseFilter(workflow: workflow, stage: stage, status: status, district: district, helper: helper))
+                let filter = CaseFilter(workflow: workflow, stage: stage, status: status, district: district, helper: helper)
+                if filter.namesAny { try store.check(filter, definitions: try global.catalog().definitions()) }
+                let rows = try store.cases(filter)
                 if json {
                     try printJSON(rows.map(CaseRowSummary.init))
                     return

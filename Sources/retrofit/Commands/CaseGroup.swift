@@ -126,16 +126,34 @@ extension CaseGroup {
 
     struct CaseSet: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set", abstract: "Set or correct field values.",
-            discussion: "Example:\n  retrofit case set ER-2025-0001 --field planning_permit_no=德规许2025-031")
+            commandName: "set", abstract: "Set, correct or clear field values.",
+            discussion: """
+                A blank value is not a value: to empty an optional field, clear it (a field the case's stage \
+                requires cannot be cleared).
+                Example:
+                  retrofit case set ER-2025-0001 --field planning_permit_no=德规许2025-031
+                  retrofit case set ER-2025-0001 --clear subsidy_amount --note "金额待复核"
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The case id.") var caseID: String
         @OptionGroup var fields: FieldOptions
+        @Option(name: .customLong("clear"), help: ArgumentHelp("An optional field to empty (repeatable).", valueName: "name"))
+        var clear: [String] = []
         @Option(help: "A note kept with the change.") var note: String?
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
+        func validate() throws {
+            if !clear.isEmpty && !fields.assignments.isEmpty { throw ValidationError("give --field or --clear, not both: setting and clearing are separate changes") }
+        }
+
         func run() throws {
+            if !clear.isEmpty {
+                try output.run(.clearFields(clear, note: note), on: caseID, at: at, global: global) { outcome in
+                    "\(caseID): cleared \(clear.joined(separator: ", ")) (version \(outcome.state.version))"
+                }
+                return
+            }
             try output.run(.setFields(try fields.values(), note: note), on: caseID, at: at, global: global) { outcome in
                 "\(caseID): fields set (version \(outcome.state.version))"
             }
@@ -145,15 +163,25 @@ extension CaseGroup {
     struct CaseAssign: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assign", abstract: "Assign the helper (帮办员) in charge of a case.",
-            discussion: "Example:\n  retrofit case assign ER-2025-0001 --helper 李娜")
+            discussion: """
+                While the people register is empty any name is accepted; afterwards the helper must be registered with \
+                the helper role, in the case's district unless a manager gives --any-district.
+                Example:
+                  retrofit case assign ER-2025-0001 --helper 李娜
+                  retrofit case assign ER-2025-0002 --helper 刘洋 --any-district --actor 王芳
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The case id.") var caseID: String
-        @Option(help: "The helper's name.") var helper: String
+        @Option(help: "The helper's name: a registered person with the helper role.") var helper: String
+        @Flag(help: "A manager assigns a helper of another district than the case's, knowingly (the event records it).")
+        var anyDistrict = false
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
         func run() throws {
-            try output.run(.assign(helper: helper), on: caseID, at: at, global: global) { outcome in "\(caseID): helper is \(helper)" }
+            try output.run(.assign(helper: helper, anyDistrict: anyDistrict), on: caseID, at: at, global: global) { outcome in
+                "\(caseID): helper is \(outcome.state.helper ?? helper)"
+            }
         }
     }
 
@@ -261,4 +289,8 @@ extension CaseDifficulty: ExpressibleByArgument {}
 extension SuspensionReason: ExpressibleByArgument {}
 extension CaseStatus: ExpressibleByArgument {}
 extension ObjectionOutcome: ExpressibleByArgument {}
-extension BallotChoice: ExpressibleByArgument {}
+/// The same words as a ballots file: agree, object, abstain (any case) or 同意, 反对, 弃权.
+extension BallotChoice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { ["agree", "object", "abstain", "同意", "反对", "弃权"] }
+}

@@ -31,6 +31,7 @@ struct OverdueCommand: ParsableCommand {
             let date = try global.date(asOf, option: "--as-of") ?? today
             let filter = CaseFilter(workflow: workflow, stage: stage, district: district, helper: helper)
             let store = try global.store(.read)
+            if filter.namesAny { try store.check(filter, definitions: try global.catalog().definitions()) }
             let entries: [OverdueEntry]
             if date >= today && !asKnown {
                 entries = try OverdueReport.fromProjection(store, on: date, dueSoon: dueSoon, filter: filter)

@@ -26,7 +26,7 @@ struct PeopleGroup: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The person's name.") var name: String
         @Option(help: "helper, manager, auditor or admin.") var role: Role
-        @Option(help: "The district they work in.") var district: String?
+        @Option(help: "The district they work in: one of the workflows' districts.") var district: String?
 
         func run() throws {
             try runReporting {
@@ -34,13 +34,17 @@ struct PeopleGroup: ParsableCommand {
                 let people = try store.people()
                 let actor = global.actorName
                 let actorRole = people.first { $0.name == actor }?.role
-                let person = PersonRegistered(name: name.trimmingCharacters(in: .whitespaces), role: role, district: district)
+                let person = PersonRegistered(name: name.trimmingCharacters(in: .whitespaces), role: role,
+                                              district: district?.trimmingWhitespaceForCLI())
+                if let district = person.district {
+                    try PersonRegistered.checkDistrict(district, known: try global.catalog().districts())
+                }
                 if let rejection = PersonRegistered.decide(person, actor: actor, actorRole: actorRole, registeredCount: people.count) {
                     throw rejection.kind == .invalidInput ? CommandFailure.badInput(rejection.message) : CommandFailure.refused(rejection.message)
                 }
                 let now = try global.clock()
                 try store.register(person, expectedCount: people.count, at: now, recordedAt: now, actor: actor)
-                print("\(person.name) is \(role.withArticle)" + (district.map { " in \($0)" } ?? ""))
+                print("\(person.name) is \(role.withArticle)" + (person.district.map { " in \($0)" } ?? ""))
             }
         }
     }

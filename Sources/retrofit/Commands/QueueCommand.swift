@@ -1,6 +1,7 @@
 import ArgumentParser
 import RetrofitCore
 import RetrofitReports
+import RetrofitStore
 
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +23,10 @@ struct QueueCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let date = try global.date(asOf, option: "--as-of") ?? global.clock().date
-            let entries = try QueueReport.build(try global.store(.read), calendars: try global.loadCalendars(), on: date,
+            let store = try global.store(.read)
+            let filter = CaseFilter(district: district, helper: helper)
+            if filter.namesAny { try store.check(filter, definitions: try global.catalog().definitions()) }
+            let entries = try QueueReport.build(store, calendars: try global.loadCalendars(), on: date,
                                                 helper: helper, district: district)
             if json { try printJSON(entries) } else { print(QueueReport.table(entries)) }
         }

@@ -95,7 +95,8 @@ enum CaseText {
         case .advanced(let advanced):
             return "\(advanced.from) → \(advanced.to) (\(advanced.transition))" + fieldList(advanced.fields) + (advanced.note.map { " — \($0)" } ?? "")
         case .fieldsSet(let set): return fieldList(set.fields).trimmingCharacters(in: .whitespaces) + (set.note.map { " — \($0)" } ?? "")
-        case .helperAssigned(let assigned): return "helper \(assigned.helper)"
+        case .fieldsCleared(let cleared): return "cleared " + cleared.fields.joined(separator: ", ") + (cleared.note.map { " — \($0)" } ?? "")
+        case .helperAssigned(let assigned): return "helper \(assigned.helper)" + (assigned.anyDistrict == true ? " (another district, assigned explicitly)" : "")
         case .classified(let classified): return "\(classified.priority.rawValue), \(classified.difficulty.rawValue)"
         case .suspended(let suspended): return suspended.reason.rawValue + (suspended.note.map { " — \($0)" } ?? "")
         case .resumed(let resumed): return resumed.note ?? ""

@@ -109,7 +109,10 @@ enum JSONGenerators {
             return .advanced(.init(transition: text(&random), from: text(&random), to: text(&random),
                                    fields: dictionary(&random) { text(&$0) }, note: optionalText(&random)))
         case .fieldsSet: return .fieldsSet(.init(fields: dictionary(&random) { text(&$0) }, note: optionalText(&random)))
-        case .helperAssigned: return .helperAssigned(.init(helper: text(&random)))
+        case .fieldsCleared:
+            return .fieldsCleared(.init(fields: (0..<Int.random(in: 0...3, using: &random)).map { _ in text(&random) }, note: optionalText(&random)))
+        case .helperAssigned:
+            return .helperAssigned(.init(helper: text(&random), anyDistrict: random.chance(50) ? random.chance(50) : nil))
         case .classified: return .classified(.init(priority: priority, difficulty: difficulty))
         case .suspended: return .suspended(.init(reason: random.pick(SuspensionReason.allCases) ?? .other, note: optionalText(&random)))
         case .resumed: return .resumed(.init(note: optionalText(&random)))

@@ -35,7 +35,7 @@ struct ConsultVoteGroup: ParsableCommand {
         @Argument(help: "The case id.") var caseID: String
         @Option(help: "The home number.") var home: String?
         @Option(help: "An owner: the ballot is cast for every home they own.") var owner: String?
-        @Option(help: "agree, object or abstain.") var vote: BallotChoice
+        @Option(help: "agree, object or abstain (or 同意, 反对, 弃权, as in a ballots file).") var vote: BallotChoice
         @Option(help: "When the ballot was signed, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
