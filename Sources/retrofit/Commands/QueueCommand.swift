@@ -23,7 +23,7 @@ struct QueueCommand: ParsableCommand {
         try runReporting {
             let date = try global.date(asOf, option: "--as-of") ?? global.clock().date
             let entries = try QueueReport.build(try global.store(.read), calendars: try global.loadCalendars(), on: date,
-                                                helper: helper, district: district)
+                                                helper: helper, district: district, actor: global.actorName)
             if json { try printJSON(entries) } else { print(QueueReport.table(entries)) }
         }
     }
