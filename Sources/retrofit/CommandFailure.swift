@@ -52,6 +52,15 @@ enum CommandFailure: Error, CustomStringConvertible {
 func runReporting(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch {
+        NewDatabase.discardIfEmpty()
+        try reportFailure(error)
+    }
+}
+
+private func reportFailure(_ error: any Error) throws {
+    do {
+        throw error
     } catch let failure as CommandFailure {
         if case .findings(nil) = failure {} else { printError(failure.description) }
         throw ExitCode(failure.exitCode)

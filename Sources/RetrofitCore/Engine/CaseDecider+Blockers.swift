@@ -39,17 +39,21 @@ extension CaseDecider {
     static func blockersOfValues(_ transition: TransitionDefinition, from stage: StageDefinition, on state: CaseState,
                                  values: [String: String], workflow: WorkflowDefinition) -> [MoveBlocker] {
         var blockers: [MoveBlocker] = []
+        var missing: [String] = []
         if let destination = workflow.stage(transition.to) {
             let required = workflow.fieldsRequired(in: destination.id).map(\.name)
                 + transition.requiredFields.filter { workflow.field($0) != nil }
-            let missing = required.filter { values[$0] == nil }
+            missing = required.filter { values[$0] == nil }
             if !missing.isEmpty { blockers.append(.missingFields(stage: destination.id, fields: missing)) }
         }
         let guardInput = guardValues(state, fields: values, workflow: workflow)
         for name in transition.requiredFields where workflow.field(name) == nil && BuiltinCaseValue.types[name] != nil {
             if guardInput[name] == nil { blockers.append(.missingValue(name)) }
         }
-        if let guardExpression = transition.guardExpression, case .failed(let why) = guardExpression.evaluate(guardInput) {
+        // A guard that reads a field still to be set cannot be judged before it is: the missing
+        // field is the blocker, and the guard is checked with the values given then.
+        if let guardExpression = transition.guardExpression, guardExpression.referencedNames.isDisjoint(with: missing),
+           case .failed(let why) = guardExpression.evaluate(guardInput) {
             blockers.append(.guardFails(expression: guardExpression.source, why: why))
         }
         if transition.requiresVote, let rule = stage.vote {
