@@ -37,10 +37,35 @@ public struct BlockerAdvice: Encodable, Sendable, Hashable {
     /// `missing-value`, `guard`, `tally` or `vote`.
     public let kind: String
     public let text: String
+    /// `missing-fields`: the fields to set.
+    public let fields: [String]?
+    /// `role`: the roles that may make the move.
+    public let roles: [String]?
+    /// `minimum-duration`: the first day the case may leave its stage.
+    public let firstAllowed: String?
+    /// `open-objections`: their numbers.
+    public let objections: [Int]?
+    /// `vote`: each failing condition with its figures, as the rule writes it and as counted.
+    public let conditions: [ConditionAdvice]?
 
     public init(_ blocker: MoveBlocker, transition: TransitionDefinition) {
         kind = blocker.kind
         text = BlockerAdvice.text(blocker, transition: transition)
+        var fields: [String]?, roles: [String]?, firstAllowed: String?, objections: [Int]?, conditions: [ConditionAdvice]?
+        switch blocker {
+        case .missingFields(_, let names): fields = names
+        case .missingValue(let name): fields = [name]
+        case .role(_, _, let needed): roles = needed.map(\.rawValue)
+        case .minimumDuration(let wait): firstAllowed = wait.firstAllowed.description
+        case .openObjections(let open): objections = open.map(\.number)
+        case .voteFails(_, let failing, _): conditions = failing.map(ConditionAdvice.init)
+        default: break
+        }
+        self.fields = fields
+        self.roles = roles
+        self.firstAllowed = firstAllowed
+        self.objections = objections
+        self.conditions = conditions
     }
 
     static func text(_ blocker: MoveBlocker, transition: TransitionDefinition) -> String {
@@ -73,5 +98,22 @@ extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let range = range(of: target) else { return self }
         return replacingCharacters(in: range, with: replacement)
+    }
+}
+
+/// A failing vote condition with its exact figures.
+public struct ConditionAdvice: Encodable, Sendable, Hashable {
+    /// The condition in its canonical form: `agreeing owners at least 3/4 of participating owners`.
+    public let condition: String
+    /// The measure and its base (owners, or area in hundredths of a square metre).
+    public let numerator: Int
+    public let denominator: Int
+    public let sentence: String
+
+    init(_ result: VoteConditionResult) {
+        condition = result.condition.description
+        numerator = result.numerator
+        denominator = result.denominator
+        sentence = result.sentence
     }
 }

@@ -81,6 +81,10 @@ struct QueueTruthTests {
                 continue
             }
             blocked += 1
+            for vote in blockers where vote["kind"] as? String == "vote" && !(vote["text"] as? String ?? "").hasPrefix("record") {
+                let conditions = vote["conditions"] as? [[String: Any]] ?? []
+                #expect(!conditions.isEmpty && conditions.allSatisfy { $0["numerator"] is Int && $0["denominator"] is Int }, "\(id): \(vote)")
+            }
             let first = try #require(blockers.first)
             kinds.insert(first["kind"] as? String ?? "")
             #expect(advance.status == 3, "\(id): \(advance)")

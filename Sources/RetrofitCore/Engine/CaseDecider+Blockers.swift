@@ -51,8 +51,11 @@ extension CaseDecider {
             if guardInput[name] == nil { blockers.append(.missingValue(name)) }
         }
         // A guard that reads a field still to be set cannot be judged before it is: the missing
-        // field is the blocker, and the guard is checked with the values given then.
-        if let guardExpression = transition.guardExpression, guardExpression.referencedNames.isDisjoint(with: missing),
+        // field is the blocker, and the guard is checked with the values given then. Likewise a guard
+        // on open objections, where open objections already block the move.
+        var pending = Set(missing)
+        if stage.acceptsObjections, !state.openObjections.isEmpty { pending.insert("open_objections") }
+        if let guardExpression = transition.guardExpression, guardExpression.referencedNames.isDisjoint(with: pending),
            case .failed(let why) = guardExpression.evaluate(guardInput) {
             blockers.append(.guardFails(expression: guardExpression.source, why: why))
         }

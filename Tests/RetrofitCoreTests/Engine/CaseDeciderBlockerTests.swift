@@ -87,6 +87,22 @@ struct CaseDeciderBlockerTests {
         #expect(CaseDecider.nextMove(of: state, workflow: workflow, context: context("2025-05-17"))?.isReady == true)
     }
 
+    @Test func anOpenObjectionIsNamedOnceThoughTheGuardAlsoReadsIt() throws {
+        var state = try consulting()
+        state.stage = "public-notice"
+        state.visits = [StageVisit(stage: "public-notice", enteredAt: Fixtures.time("2025-05-06T09:00"), leftAt: nil, suspensions: [])]
+        for field in workflow.fieldsRequired(in: "joint-review") where state.fields[field.name] == nil {
+            state.fields[field.name] = field.type == .date ? "2025-05-01" : "x"
+        }
+        state.apply(EventEnvelope(event: .objectionRaised(.init(number: 1, from: "王先生", text: "采光")), occurredAt: Fixtures.time("2025-05-08")),
+                    workflow: workflow)
+        let move = try #require(CaseDecider.nextMove(of: state, workflow: workflow, context: context("2025-05-20")))
+        #expect(move.blockers.map(\.kind) == ["open-objections"])
+        let refusal = CaseDecider.decide(.advance(to: nil, fields: [:], note: nil), on: state, caseID: "C-1", workflow: workflow, context: context("2025-05-20"))
+        guard case .failure(let rejection) = refusal else { Issue.record("accepted with an open objection"); return }
+        #expect(rejection.message.contains("while objections are open: #1 from 王先生"))
+    }
+
     @Test func settingAFieldToTheValueItHasYieldsNoEvent() throws {
         let state = try consulting()
         let same = CaseDecider.decide(.setFields(["homes": "12"], note: nil), on: state, caseID: "C-1", workflow: workflow, context: context("2025-04-01"))
