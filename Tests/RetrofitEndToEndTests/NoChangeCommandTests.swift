@@ -85,6 +85,25 @@ struct NoChangeCommandTests {
         try expectChange(["consult", "vote", "C-1", "--home", "2-101", "--vote", "object"])
     }
 
+    @Test func resolvingAnObjectionAgainTheSameWayAppendsNothing() throws {
+        try open()
+        try expectChange(["case", "advance", "C-1", "--at", "2025-05-07"])
+        try expectChange(["case", "assign", "C-1", "--helper", "李娜", "--at", "2025-05-07"])
+        try expectChange(["case", "advance", "C-1", "--at", "2025-05-08"])   // → consultation
+        for floor in 1...4 {
+            try expectChange(["consult", "home", "add", "C-1", "--home", "\(floor)01", "--floor", "\(floor)", "--area", "80", "--owner", "业主\(floor)", "--at", "2025-05-09"])
+            try expectChange(["consult", "vote", "C-1", "--home", "\(floor)01", "--vote", "agree", "--at", "2025-05-09"])
+        }
+        try expectChange(["case", "advance", "C-1", "--at", "2025-05-10", "--field", "implementing_entity=德州城投", "--field", "agreement_signed_on=2025-05-09"])
+        try expectChange(["case", "advance", "C-1", "--at", "2025-05-11", "--field", "design_scheme_no=SJ-1"])   // → public-notice
+        try expectChange(["consult", "objection", "C-1", "--from", "王先生", "--text", "采光", "--at", "2025-05-12"])
+        try expectChange(["consult", "objection", "resolve", "C-1", "1", "--outcome", "mediated", "--at", "2025-05-13"])
+        try expectNoChange(["consult", "objection", "resolve", "C-1", "1", "--outcome", "mediated"],
+                           says: "C-1: nothing changed: objection #1 is already resolved (mediated)")
+        let other = try cli.run("consult", "objection", "resolve", "C-1", "1", "--outcome", "overruled")
+        #expect(other.status == 3 && other.stderr == "error: objection #1 of case C-1 is already resolved (mediated)\n", "\(other)")
+    }
+
     @Test func registeringAPersonAgainAppendsNothing() throws {
         try #require(try cli.run("people", "add", "张伟", "--role", "admin", "--actor", "张伟", "--at", "2025-05-01").status == 0)
         try expectChange(["people", "add", "李娜", "--role", "helper", "--district", "德城区", "--actor", "张伟"])
