@@ -33,10 +33,7 @@ struct ExplainAdvice {
             "dueSoon": .boolean(schedule.isDueSoon(on: date)),
             "dueSoonFrom": .optional(schedule.dueSoonFrom?.description),
             "warnBefore": schedule.dueSoonFrom == nil ? .null : .integer(warning),
-            "moves": .array(moves.map { move in
-                .object(["move": .string(move.move), "to": .string(move.to), "ready": .boolean(move.ready),
-                         "blockers": .array(move.blockers.map { .object(["kind": .string($0.kind), "text": .string($0.text)]) })])
-            }),
+            "moves": .encoded(moves),
         ]
     }
 
