@@ -49,7 +49,7 @@ struct QueueTruthTests {
     @Test func everyReadyMoveSucceedsAndEveryBlockedMoveIsRefusedForItsFirstBlocker() throws {
         let seed = ProcessInfo.processInfo.environment["RETROFIT_TEST_SEED"].flatMap(Int.init) ?? Int.random(in: 1...1_000_000)
         print("queue truth: demo seed \(seed) (rerun with RETROFIT_TEST_SEED=\(seed))")
-        let demo = try cli.run("demo", "--seed", "\(seed)", "--cases", "40", "--quiet", "--db", cli.environment["RETROFIT_DB"] ?? "")
+        let demo = try cli.run("demo", "--seed", "\(seed)", "--cases", "60", "--quiet", "--db", cli.environment["RETROFIT_DB"] ?? "")
         try #require(demo.status == 0, "\(demo)")
 
         let active = try #require(try json("case", "list", "--status", "active", "--json") as? [[String: Any]])
@@ -63,7 +63,7 @@ struct QueueTruthTests {
         entries += managers.filter { $0["helper"] is NSNull }.map { ($0, "王芳") }
         #expect(entries.count == active.count, "every active case is in one queue")
 
-        var ready = 0, blocked = 0, kinds: Set<String> = []
+        var ready = 0, blocked = 0, otherMoves = 0, kinds: Set<String> = []
         for (entry, actor) in entries {
             let id = try #require(entry["id"] as? String)
             guard let next = entry["next"] as? [String: Any], let move = next["move"] as? String else { continue }
@@ -73,6 +73,17 @@ struct QueueTruthTests {
             #expect(explained?["move"] as? String == move, "\(id)")
             #expect((explained?["blockers"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
                     == blockers.compactMap { $0["kind"] as? String }, "explain and queue agree on \(id)")
+
+            // The other moves out of the stage (a rework, a failed inspection): a blocked one is refused
+            // for its first blocker, which leaves the case as it was.
+            for other in (explain["moves"] as? [[String: Any]] ?? []).dropFirst() where other["ready"] as? Bool == false {
+                let name = try #require(other["move"] as? String)
+                let first = try #require((other["blockers"] as? [[String: Any]])?.first)
+                let refused = try cli.run("case", "advance", id, "--to", name, "--actor", actor)
+                #expect(refused.status == 3 && Self.refusal(refused.stderr, matches: first, move: name),
+                        "\(id): explain said \(name) is blocked by \(first), advance said \(refused)")
+                otherMoves += 1
+            }
 
             let advance = try cli.run("case", "advance", id, "--to", move, "--actor", actor)
             if next["ready"] as? Bool == true {
@@ -103,7 +114,7 @@ struct QueueTruthTests {
                 }
             }
         }
-        print("queue truth: \(ready) ready, \(blocked) blocked (first blockers: \(kinds.sorted().joined(separator: ", ")))")
+        print("queue truth: \(ready) ready, \(blocked) blocked (first blockers: \(kinds.sorted().joined(separator: ", "))), \(otherMoves) other blocked moves refused")
         #expect(ready + blocked > 0)
     }
 
