@@ -12,13 +12,20 @@ public struct QueueEntry: Encodable, Sendable, Hashable {
     public let difficulty: String
     @EncodeNil public var helper: String?
     @EncodeNil public var district: String?
-    /// What the case waits for, in words: the fields to set or the move to make.
+    /// What the case waits for, in words: every blocker of its next move, or the move to make.
     public let action: String
     /// True when the deadline was computed with a year whose State Council notice is not yet published.
     public var deadlineProvisional = false
+    /// The next move, checked as `case advance` checks it (nil when the stage has no move out).
+    @EncodeNil public var next: MoveAdvice?
+    /// The first day the case counts as due soon (nil without a deadline).
+    @EncodeNil public var dueSoonFrom: String?
 
     public init(id: String, stage: String, deadline: String?, daysLate: Int, dueSoon: Bool, priority: String,
-                difficulty: String, helper: String?, district: String?, action: String) {
+                difficulty: String, helper: String?, district: String?, action: String,
+                next: MoveAdvice? = nil, dueSoonFrom: String? = nil) {
+        self.next = next
+        self.dueSoonFrom = dueSoonFrom
         self.id = id
         self.stage = stage
         self.deadline = deadline
@@ -36,21 +43,33 @@ public struct QueueEntry: Encodable, Sendable, Hashable {
 /// overdue first (most late first), then due soon, then urgent before normal, then easy before hard,
 /// then the oldest deadline.
 public enum QueueReport {
+    /// - Parameters:
+    ///   - actor: who reads the queue; moves are checked for the person the queue is for
+    ///     (`helper` when given, else `actor`) with their role in the people register, as
+    ///     `case advance` would check them (no role check while nobody, or not that person, is registered).
     public static func build(_ store: CaseStore, calendars: [String: WorkingCalendar], on date: CivilDate,
-                             helper: String?, district: String? = nil) throws -> [QueueEntry] {
+                             helper: String?, district: String? = nil, actor: String? = nil) throws -> [QueueEntry] {
         var workflows: [String: WorkflowDefinition] = [:]
         var entries: [QueueEntry] = []
+        let person = helper ?? actor ?? ""
+        let role = try store.people().first { $0.name == person }?.role
         for row in try store.cases(CaseFilter(status: .active, district: district, helper: helper)) {
             guard let (state, stored) = try store.loadCase(row.id) else { continue }
             let key = "\(state.workflowID)@\(state.workflowVersion)"
             if workflows[key] == nil { workflows[key] = try stored.load() }
             guard let workflow = workflows[key] else { continue }
-            let schedule = calendars[workflow.calendar].map { CaseSchedule.of(state, workflow: workflow, calendar: $0, asOf: date) }
+            let calendar = calendars[workflow.calendar]
+            let schedule = calendar.map { CaseSchedule.of(state, workflow: workflow, calendar: $0, asOf: date) }
+            let next = calendar.flatMap {
+                MoveAdvice.moves(of: state, workflow: workflow, calendar: $0, on: date, actor: person, role: role).first
+            }
             var entry = QueueEntry(
                 id: state.id, stage: state.stage, deadline: schedule?.deadline?.description,
                 daysLate: schedule?.daysLate(on: date) ?? 0, dueSoon: schedule?.isDueSoon(on: date) ?? false,
                 priority: state.priority.rawValue, difficulty: state.difficulty.rawValue, helper: state.helper,
-                district: state.fields["district"], action: nextAction(state, workflow: workflow, on: date, calendar: calendars[workflow.calendar]))
+                district: state.fields["district"],
+                action: action(state, workflow: workflow, next: next, calendarID: calendar == nil ? workflow.calendar : nil),
+                next: next, dueSoonFrom: schedule?.dueSoonFrom?.description)
             entry.deadlineProvisional = schedule?.isProvisional ?? false
             entries.append(entry)
         }
@@ -68,22 +87,12 @@ public enum QueueReport {
         return entries.sorted { rank($0) < rank($1) }
     }
 
-    /// What the case waits for: fields to fill, a minimum period to run, open objections, or the move to make.
-    public static func nextAction(_ state: CaseState, workflow: WorkflowDefinition, on date: CivilDate, calendar: WorkingCalendar?) -> String {
+    /// What the case waits for: every blocker of its next move, or the move to make.
+    static func action(_ state: CaseState, workflow: WorkflowDefinition, next: MoveAdvice?, calendarID: String?) -> String {
         guard let stage = workflow.stage(state.stage) else { return "unknown stage" }
-        if !state.openObjections.isEmpty { return "resolve \(state.openObjections.count) open objection(s)" }
-        if stage.vote != nil, state.register.homes.isEmpty { return "record the household register and ballots" }
-        if let minimum = stage.minimum, let calendar, let visit = state.currentVisit,
-           let reckoning = try? calendar.deadline(entered: visit.enteredAt.date, period: minimum, suspensions: visit.suspendedSpans(asOf: date)),
-           date <= reckoning.deadline {
-            return "wait: \(stage.id) runs until \(reckoning.deadline)"
-        }
-        guard let transition = stage.transitions.first else { return "none" }
-        let missing = workflow.fieldsRequired(in: transition.to).map(\.name).filter { state.fields[$0] == nil }
-            + transition.requiredFields.filter { $0 != "helper" && state.fields[$0] == nil && workflow.field($0) != nil }
-        if transition.requiredFields.contains("helper"), state.helper == nil { return "assign a helper" }
-        if !missing.isEmpty { return "set " + missing.joined(separator: ", ") }
-        return "\(transition.name) → \(transition.to)"
+        if let calendarID { return "calendar \(calendarID) is missing" }
+        guard let next else { return stage.transitions.isEmpty ? "none" : "unknown" }
+        return next.action
     }
 
     public static func table(_ entries: [QueueEntry]) -> String {

@@ -63,6 +63,7 @@ extension CaseService {
             guard let next = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
                 throw .rejected(Rejection(.invalidInput, "the command produced no change"))
             }
+            if events.isEmpty { continue }
             if let last = groups.indices.last, groups[last].at == occurredAt {
                 groups[last].events += events
                 groups[last].state = next
@@ -79,7 +80,9 @@ extension CaseService {
              schedule: CaseSchedule.of(group.state, workflow: workflow, calendar: calendar, asOf: group.state.lastOccurredAt.date))
         }
         let stored: [StoredEvent]
-        if items.count == 1, let only = items.first {
+        if items.isEmpty {
+            stored = []
+        } else if items.count == 1, let only = items.first {
             stored = try wrap { () throws(StoreError) in try store.append(only.append, state: only.state, schedule: only.schedule) }
         } else {
             try wrap { () throws(StoreError) in try store.appendBatch(items) }

@@ -24,6 +24,9 @@ public struct CaseService: Sendable {
         public let events: [StoredEvent]
         public let schedule: CaseSchedule
         public let workflow: WorkflowDefinition
+
+        /// False when the command's outcome was the case as it stood: no event was appended.
+        public var changed: Bool { !events.isEmpty }
     }
 
     /// Opens a new case under the current version of `workflowID`.
@@ -104,6 +107,10 @@ public struct CaseService: Sendable {
         switch CaseDecider.decide(command, on: state, caseID: caseID, workflow: workflow, context: context) {
         case .success(let decided): events = decided
         case .failure(let rejection): throw .rejected(rejection)
+        }
+        if let state, events.isEmpty {
+            let schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
+            return Outcome(caseID: caseID, state: state, events: [], schedule: schedule, workflow: workflow)
         }
         guard let newState = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
             throw .rejected(Rejection(.invalidInput, "the command produced no change"))

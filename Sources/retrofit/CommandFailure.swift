@@ -52,6 +52,15 @@ enum CommandFailure: Error, CustomStringConvertible {
 func runReporting(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch {
+        NewDatabase.discardIfEmpty()
+        try reportFailure(error)
+    }
+}
+
+private func reportFailure(_ error: any Error) throws {
+    do {
+        throw error
     } catch let failure as CommandFailure {
         if case .findings(nil) = failure {} else { printError(failure.description) }
         throw ExitCode(failure.exitCode)
@@ -77,6 +86,11 @@ func printError(_ message: String) {
 
 func printNote(_ message: String) {
     FileHandle.standardError.write(Data("note: \(message)\n".utf8))
+}
+
+/// A line on stderr beside machine-readable output on stdout.
+func printNotice(_ message: String) {
+    FileHandle.standardError.write(Data("\(message)\n".utf8))
 }
 
 func printWarning(_ message: String) {

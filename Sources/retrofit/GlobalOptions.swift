@@ -101,8 +101,10 @@ struct GlobalOptions: ParsableArguments {
     /// The database, its projections recomputed first if the calendars in force changed since they were
     /// computed (a year file added, say): deadlines are derived data and follow the calendars.
     func store(_ access: CaseStore.Access) throws(CommandFailure) -> CaseStore {
+        let path = databasePath
+        if access == .write, !FileManager.default.fileExists(atPath: path) { NewDatabase.created(path) }
         let store: CaseStore
-        do { store = try CaseStore(path: databasePath, access: access) } catch { throw .store(error) }
+        do { store = try CaseStore(path: path, access: access) } catch { throw .store(error) }
         let files = GlobalOptions.builtInCalendarFiles + (try addedCalendarFiles())
         let digest = CaseStore.calendarDigest(files: files.map { ($0.path, $0.text) })
         do {
@@ -146,5 +148,22 @@ enum FileLoading {
         guard let data = FileManager.default.contents(atPath: path) else { throw .badInput("cannot read file '\(path)'") }
         guard let text = String(data: data, encoding: .utf8) else { throw .badInput("file '\(path)' is not UTF-8 text") }
         return WorkflowCatalog.File(path: path, text: text)
+    }
+}
+
+/// The database file this process created, so that a refused first command leaves no file behind.
+final class NewDatabase: @unchecked Sendable {
+    private static let shared = NewDatabase()
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    static func created(_ path: String) {
+        shared.lock.withLock { shared.paths.append(path) }
+    }
+
+    /// Removes each database this process created if it is still empty (the command failed).
+    static func discardIfEmpty() {
+        let paths = shared.lock.withLock { shared.paths }
+        for path in paths { CaseStore.discardIfEmpty(path: path) }
     }
 }

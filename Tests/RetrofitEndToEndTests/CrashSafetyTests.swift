@@ -62,7 +62,7 @@ struct CrashSafetyTests {
         for step in 0..<kills {
             let caseID = "LG-0000\(step % 2)"
             let command = random.chance(50) ? ["case", "note", caseID, "note \(step)"]
-                : ["case", "set", caseID, "--field", "floors=\(6 + step % 4)"]
+                : ["case", "set", caseID, "--field", "floors=\(10 + step)"]   // a new value each time: a completed set writes an event
             let process = try cli.start(command)
             usleep(UInt32(Int.random(in: 0...150, using: &random)) * 1000)
             kill(process.processIdentifier, SIGKILL)

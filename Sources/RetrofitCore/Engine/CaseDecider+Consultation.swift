@@ -48,8 +48,10 @@ extension CaseDecider {
                 let known = state.objections.map { "#\($0.number)" }.joined(separator: ", ")
                 throw Rejection(.invalidInput, "case \(state.id) has no objection #\(number)\(known.isEmpty ? "" : "; it has \(known)")")
             }
-            if let outcome = objection.outcome {
-                throw Rejection(.notAllowed, "objection #\(number) of case \(state.id) is already resolved (\(outcome.rawValue))")
+            if let resolved = objection.outcome {
+                // Resolving it again the same way changes nothing; another outcome would rewrite it.
+                if resolved == outcome { return [] }
+                throw Rejection(.notAllowed, "objection #\(number) of case \(state.id) is already resolved (\(resolved.rawValue))")
             }
             return [.objectionResolved(.init(number: number, outcome: outcome, note: note))]
         default:

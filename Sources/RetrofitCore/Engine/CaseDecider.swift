@@ -2,15 +2,40 @@
 /// append or the reason the command is refused. No I/O, no clock reads.
 public enum CaseDecider {
     /// Decides a command on an existing case, or on a new one when `state` is nil (`open`).
+    ///
+    /// A command whose outcome is the case as it already stands (a field set to the value it
+    /// has, the same classification, a ballot a home has already cast) is not refused: it
+    /// yields no events, and nothing is appended. An event that would change nothing is left out.
     public static func decide(
         _ command: CaseCommand, on state: CaseState?, caseID: String,
         workflow: WorkflowDefinition, context: CommandContext
     ) -> Result<[CaseEvent], Rejection> {
         do {
-            return .success(try decideThrowing(command, on: state, caseID: caseID, workflow: workflow, context: context))
+            let events = try decideThrowing(command, on: state, caseID: caseID, workflow: workflow, context: context)
+            guard let state else { return .success(events) }
+            return .success(changing(events, on: state, workflow: workflow, at: context.occurredAt))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The events, in order, that change the case; an event after which the case is the same
+    /// (apart from its version and latest date) is dropped.
+    static func changing(_ events: [CaseEvent], on state: CaseState, workflow: WorkflowDefinition, at: Timestamp) -> [CaseEvent] {
+        var current = state
+        var kept: [CaseEvent] = []
+        for event in events {
+            var next = current
+            next.apply(EventEnvelope(event: event, occurredAt: at), workflow: workflow)
+            var comparable = next
+            comparable.version = current.version
+            comparable.lastOccurredAt = current.lastOccurredAt
+            if comparable != current {
+                kept.append(event)
+                current = next
+            }
+        }
+        return kept
     }
 
     static func decideThrowing(
@@ -151,9 +176,13 @@ public enum CaseDecider {
         let required = workflow.fieldsRequired(in: stage.id).map(\.name) + extra
         let missing = required.filter { !FieldValue.isSet($0, in: values) }
         guard !missing.isEmpty else { return }
+        throw missingFieldsRejection(stage: stage.id, missing: missing, workflow: workflow, action: action)
+    }
+
+    static func missingFieldsRejection(stage: String, missing: [String], workflow: WorkflowDefinition, action: String) -> Rejection {
         let named = missing.map { name in workflow.field(name).map { "\(name) (\($0.title))" } ?? name }
         let flags = missing.map { "--field \($0)=…" }.joined(separator: " ")
-        throw Rejection(.notAllowed, "cannot \(action): stage '\(stage.id)' needs \(named.joined(separator: ", ")); give \(flags)")
+        return Rejection(.notAllowed, "cannot \(action): stage '\(stage)' needs \(named.joined(separator: ", ")); give \(flags)")
     }
 
     /// Field values with their types, plus the values every case has, for guards.

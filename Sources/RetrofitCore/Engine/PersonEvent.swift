@@ -34,6 +34,12 @@ public struct PersonRegistered: Codable, Sendable, Hashable {
         try KnownNames("district", names: known).check(district)
     }
 
+    /// Whether registering this person would leave the register as it is (same name, role and
+    /// district already there): then nothing is appended.
+    public func changesNothing(in people: [PersonRegistered]) -> Bool {
+        people.contains(self)
+    }
+
     /// Decides whether `actor` (with `actorRole`, nil if unregistered) may register `person`
     /// when the register already has `registeredCount` people.
     public static func decide(_ person: PersonRegistered, actor: String, actorRole: Role?, registeredCount: Int) -> Rejection? {

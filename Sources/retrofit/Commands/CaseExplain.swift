@@ -5,10 +5,12 @@ extension CaseGroup {
     struct CaseExplain: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "explain",
-            abstract: "Explain, in plain words, how a case's deadline was reached.",
+            abstract: "Explain, in plain words, how a case's deadline was reached and what each move waits for.",
             discussion: """
                 Names the entry day, the rule, each holiday skipped, each make-up working day counted, \
-                the days suspended and why, and the result: what a helper shows a manager who doubts the list.
+                the days suspended and why, and the result: what a helper shows a manager who doubts the list. \
+                Then why the case is or is not due soon, and each move out of its stage: ready, or every \
+                blocker the engine finds (role, minimum duration, open objections, fields, guard, vote rule).
                 Example:
                   retrofit case explain ER-2025-0001
                   retrofit case explain ER-2025-0001 --json
@@ -24,7 +26,8 @@ extension CaseGroup {
                 let service = try global.service(.read)
                 let date = try global.date(asOf, option: "--as-of") ?? global.clock().date
                 let (state, workflow) = try CaseLoading.state(caseID, service: service, asOf: asOf == nil ? nil : date, asKnown: false)
-                let schedule = CaseSchedule.of(state, workflow: workflow, calendar: try service.calendar(for: workflow), asOf: date)
+                let calendar = try service.calendar(for: workflow)
+                let schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: date)
                 let stage = workflow.stage(state.stage)
                 var lines = ["Case \(state.id) is in \(state.stage) — \(stage?.title ?? "") (\(state.status.rawValue))."]
                 if let problem = schedule.problem {
@@ -42,8 +45,11 @@ extension CaseGroup {
                     lines.append(state.status == .active || state.status == .suspended
                                  ? "Stage \(state.stage) has no deadline." : "The case is \(state.status.rawValue); no deadline runs.")
                 }
+                let advice = ExplainAdvice(state: state, workflow: workflow, schedule: schedule, calendar: calendar, on: date,
+                                           actor: global.actorName, people: try service.store.people())
+                lines += advice.lines
                 if json {
-                    try printJSON([
+                    try printJSON(advice.json.merging([
                         "id": JSONValue.string(state.id), "stage": .string(state.stage), "status": .string(state.status.rawValue),
                         "entered": .optional(schedule.reckoning?.entered.description),
                         "rule": .optional(schedule.reckoning?.period.description),
@@ -58,7 +64,7 @@ extension CaseGroup {
                             .object(["date": .string($0.date.description), "reason": .string($0.reason)]) }),
                         "overdue": .boolean(schedule.isOverdue(on: date)), "daysLate": .integer(schedule.daysLate(on: date)),
                         "explanation": .array(lines.map(JSONValue.string)),
-                    ])
+                    ]) { _, own in own })
                 } else {
                     print(lines.joined(separator: "\n"))
                 }

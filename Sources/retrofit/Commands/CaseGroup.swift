@@ -45,17 +45,25 @@ struct WriteOutput: ParsableArguments {
     func run(_ command: @autoclosure () throws -> CaseCommand, on caseID: String, at: String?, global: GlobalOptions,
              message: (CaseService.Outcome) -> String) throws {
         try runReporting {
-            let outcome = try global.service().execute(try command(), caseID: caseID, at: try global.time(at, option: "--at"),
+            let decided = try command()
+            let outcome = try global.service().execute(decided, caseID: caseID, at: try global.time(at, option: "--at"),
                                                        expectVersion: expectVersion)
-            try report(outcome, message(outcome))
+            try report(outcome, outcome.changed ? message(outcome) : "",
+                       nothingChanged: NoChangeText.reason(decided, state: outcome.state))
         }
     }
 
-    func report(_ outcome: CaseService.Outcome, _ text: String) throws {
+    /// Prints the result of a write; when the command changed nothing (no event was appended),
+    /// `\(case): nothing changed: \(nothingChanged)` instead of `text` (on stderr beside JSON).
+    func report(_ outcome: CaseService.Outcome, _ text: String, nothingChanged: @autoclosure () -> String = "") throws {
+        let reason = outcome.changed ? "" : nothingChanged()
+        let shown = outcome.changed ? text
+            : "\(outcome.caseID): nothing changed: " + (reason.isEmpty ? "the case is already so" : reason)
         if json {
+            if !outcome.changed { printNotice(shown) }
             try printJSON(CaseSummary(outcome.state, schedule: outcome.schedule, workflow: outcome.workflow, asOf: outcome.state.lastOccurredAt.date))
         } else {
-            print(text)
+            print(shown)
         }
     }
 }
@@ -193,6 +201,7 @@ extension CaseGroup {
         @Argument(help: "The case id.") var caseID: String
         @Option(help: "urgent or normal.") var priority: CasePriority?
         @Option(help: "easy, normal or hard.") var difficulty: CaseDifficulty?
+        @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
         func validate() throws {
@@ -200,7 +209,7 @@ extension CaseGroup {
         }
 
         func run() throws {
-            try output.run(.classify(priority: priority, difficulty: difficulty), on: caseID, at: nil, global: global) { outcome in "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)" }
+            try output.run(.classify(priority: priority, difficulty: difficulty), on: caseID, at: at, global: global) { outcome in "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)" }
         }
     }
 

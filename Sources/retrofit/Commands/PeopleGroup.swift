@@ -27,6 +27,7 @@ struct PeopleGroup: ParsableCommand {
         @Argument(help: "The person's name.") var name: String
         @Option(help: "helper, manager, auditor or admin.") var role: Role
         @Option(help: "The district they work in: one of the workflows' districts.") var district: String?
+        @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
 
         func run() throws {
             try runReporting {
@@ -43,7 +44,15 @@ struct PeopleGroup: ParsableCommand {
                     throw rejection.kind == .invalidInput ? CommandFailure.badInput(rejection.message) : CommandFailure.refused(rejection.message)
                 }
                 let now = try global.clock()
-                try store.register(person, expectedCount: people.count, at: now, recordedAt: now, actor: actor)
+                let occurredAt = try global.time(at, option: "--at") ?? now
+                if occurredAt > now {
+                    throw CommandFailure.badInput("--at \(occurredAt) is in the future (now is \(now)); events cannot be recorded ahead of time")
+                }
+                if person.changesNothing(in: people) {
+                    print("nothing changed: \(person.name) is already \(role.withArticle)" + (person.district.map { " in \($0)" } ?? ""))
+                    return
+                }
+                try store.register(person, expectedCount: people.count, at: occurredAt, recordedAt: now, actor: actor)
                 print("\(person.name) is \(role.withArticle)" + (person.district.map { " in \($0)" } ?? ""))
             }
         }

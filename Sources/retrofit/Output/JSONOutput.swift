@@ -16,6 +16,8 @@ enum JSONValue: Encodable {
     case null
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A value that encodes itself, such as a report's rows.
+    case encoded(any Encodable)
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -26,6 +28,7 @@ enum JSONValue: Encodable {
         case .null: try container.encodeNil()
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
+        case .encoded(let value): try container.encode(value)
         }
     }
 

@@ -40,7 +40,8 @@ struct ConsultHomeGroup: ParsableCommand {
                 let outcome = try service.execute(.recordHome(recorded), caseID: caseID, at: try global.time(at, option: "--at"))
                 let verb = before.register.home(recorded.number) == nil ? "recorded" : "corrected"
                 try output.report(outcome, "\(caseID): home \(recorded.number) \(verb) (floor \(recorded.floor), \(recorded.area) m², \(recorded.owner)); "
-                                  + RegisterText.size(outcome.state.register))
+                                  + RegisterText.size(outcome.state.register),
+                                  nothingChanged: NoChangeText.reason(.recordHome(recorded), state: outcome.state))
             }
         }
 

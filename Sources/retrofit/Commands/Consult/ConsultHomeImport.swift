@@ -42,7 +42,8 @@ struct ConsultHomeImport: ParsableCommand {
                                                  at: try global.time(at, option: "--at"), expectVersion: before.version)
             let corrected = homes.filter { before.register.home($0.number) != nil }.count
             try output.report(outcome, "\(caseID): \(homes.count) home\(homes.count == 1 ? "" : "s") recorded from \(file) "
-                              + "(\(homes.count - corrected) new, \(corrected) corrected); " + RegisterText.size(outcome.state.register))
+                              + "(\(homes.count - corrected) new, \(corrected) corrected); " + RegisterText.size(outcome.state.register),
+                              nothingChanged: "every home of \(file) is already recorded so")
         }
     }
 }

@@ -69,7 +69,8 @@ struct ConsultObjectionGroup: ParsableCommand {
                 let result = try global.service().execute(.resolveObjection(number: number, outcome: outcome, note: note),
                                                           caseID: caseID, at: try global.time(at, option: "--at"))
                 try output.report(result, "\(caseID): objection #\(number) \(outcome.rawValue); "
-                                  + "\(result.state.openObjections.count) open")
+                                  + "\(result.state.openObjections.count) open",
+                                  nothingChanged: "objection #\(number) is already resolved (\(outcome.rawValue))")
             }
         }
     }

@@ -52,7 +52,8 @@ struct ConsultVoteGroup: ParsableCommand {
                                                       at: try global.time(at, option: "--at"), expectVersion: before.version)
                     let count = outcome.events.count
                     try output.report(outcome, "\(caseID): \(owner.trimmingWhitespaceForCLI()) voted \(vote.rawValue) for \(count) home\(count == 1 ? "" : "s"); "
-                                      + RegisterText.size(outcome.state.register))
+                                      + RegisterText.size(outcome.state.register),
+                                      nothingChanged: NoChangeText.reason(.castOwnerBallot(owner: owner, vote: vote), state: outcome.state))
                     return
                 }
                 let number = (home ?? "").trimmingWhitespaceForCLI()
@@ -61,7 +62,8 @@ struct ConsultVoteGroup: ParsableCommand {
                 let outcome = try service.execute(.castBallot(home: number, vote: vote), caseID: caseID,
                                                   at: try global.time(at, option: "--at"), expectVersion: before.version)
                 let replaced = before.register.ballot(number).map { " (replaces \($0.rawValue))" } ?? ""
-                try output.report(outcome, "\(caseID): home \(number) voted \(vote.rawValue)\(replaced); " + RegisterText.size(outcome.state.register))
+                try output.report(outcome, "\(caseID): home \(number) voted \(vote.rawValue)\(replaced); " + RegisterText.size(outcome.state.register),
+                                  nothingChanged: NoChangeText.reason(.castBallot(home: number, vote: vote), state: outcome.state))
             }
         }
     }
@@ -118,7 +120,8 @@ struct ConsultVoteImport: ParsableCommand {
             let outcome = try service.executeAll(steps, caseID: caseID, expectVersion: before.version)
             let replaced = ballots.filter { before.register.ballot($0.home) != nil }.count
             try output.report(outcome, "\(caseID): \(ballots.count) ballot\(ballots.count == 1 ? "" : "s") recorded from \(file)"
-                              + (replaced > 0 ? " (\(replaced) replace earlier ballots)" : "") + "; " + RegisterText.size(outcome.state.register))
+                              + (replaced > 0 ? " (\(replaced) replace earlier ballots)" : "") + "; " + RegisterText.size(outcome.state.register),
+                              nothingChanged: "every ballot of \(file) is already recorded")
         }
     }
 
