@@ -19,7 +19,8 @@ extension BottleneckReport {
         for id in ids {
             guard let workflow = setting.workflows[id] else { continue }
             let tally = BottleneckTally(workflow: workflow, period: StayPeriod(from: from, to: end, asOf: setting.asOf),
-                                        counter: setting.calendars[workflow.calendar].map(WorkingDayCounter.init), by: by)
+                                        counter: setting.calendars[workflow.calendar].map(WorkingDayCounter.init), by: by,
+                                        storedCountsApply: !setting.workflowsChangingCalendar.contains(id))
             if tally.counter == nil { notes.append(ReportInputError.missingCalendar(workflow.calendar, workflow: id).description) }
             tallies.append(tally)
         }
@@ -82,6 +83,8 @@ struct BottleneckTally {
     let period: StayPeriod
     var counter: WorkingDayCounter?
     let by: BottleneckGrouping?
+    /// Whether the visits' stored working days were counted in the calendar of ``counter``.
+    let storedCountsApply: Bool
 
     // Stages are numbered (the workflow's in order, then any others met in the data) so that a visit
     // costs one dictionary look-up; the figures are arrays by stage number.
@@ -93,11 +96,13 @@ struct BottleneckTally {
     private var currentCase = ""
     private var stagesSeen: [Int] = []
 
-    init(workflow: WorkflowDefinition, period: StayPeriod, counter: WorkingDayCounter?, by: BottleneckGrouping?) {
+    init(workflow: WorkflowDefinition, period: StayPeriod, counter: WorkingDayCounter?, by: BottleneckGrouping?,
+         storedCountsApply: Bool = true) {
         self.workflow = workflow
         self.period = period
         self.counter = counter
         self.by = by
+        self.storedCountsApply = storedCountsApply
         for stage in workflow.stages { _ = number(of: stage.id, terminal: stage.isTerminal) }
     }
 
@@ -146,11 +151,20 @@ struct BottleneckTally {
         let left = visit.leftAt?.date
         // A visit completes when the case moves on (not when it is withdrawn) within the period.
         let completedOn = left.flatMap { !visit.endedByWithdrawal && period.contains($0) ? $0 : nil }
-        let duration = completedOn.flatMap { counter?.days(after: entered, through: $0, suspensions: visit.suspendedSpans(asOf: $0)) }
+        // The projection stored the working days of (entered, left] when the visit closed: the same count,
+        // without counting. Only when the calendar it was counted in is the one counting here.
+        let stored = counter != nil && storedCountsApply ? visit.storedWorkingDays : nil
+        let duration = completedOn.flatMap { day in
+            stored ?? counter?.days(after: entered, through: day, suspensions: visit.suspendedSpans(asOf: day))
+        }
         var waiting = 0
         if !terminal[stage], let window = period.window(entered: entered, left: left) {
-            waiting = counter?.days(after: window.after, through: window.through,
-                                    suspensions: visit.suspendedSpans(asOf: window.through)) ?? 0
+            if let stored, window.after == entered, window.through == left {
+                waiting = stored   // the whole visit lies in the period
+            } else {
+                waiting = counter?.days(after: window.after, through: window.through,
+                                        suspensions: visit.suspendedSpans(asOf: window.through)) ?? 0
+            }
         }
         let rework = returned && period.contains(entered)
         update(stage, group: key(district: visit.district, helper: visit.helper)) { figures in

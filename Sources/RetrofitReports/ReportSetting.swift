@@ -9,24 +9,34 @@ public struct ReportSetting: Sendable {
     public let calendars: [String: WorkingCalendar]
     /// The newest stored version of each workflow, by id.
     public let workflows: [String: WorkflowDefinition]
+    /// Workflows whose stored versions do not all count in the newest version's calendar: their visits'
+    /// stored working days were counted in another calendar than the reports count in.
+    public let workflowsChangingCalendar: Set<String>
 
-    public init(asOf: CivilDate, calendars: [String: WorkingCalendar], workflows: [String: WorkflowDefinition]) {
+    public init(asOf: CivilDate, calendars: [String: WorkingCalendar], workflows: [String: WorkflowDefinition],
+                workflowsChangingCalendar: Set<String> = []) {
         self.asOf = asOf
         self.calendars = calendars
         self.workflows = workflows
+        self.workflowsChangingCalendar = workflowsChangingCalendar
     }
 
     /// Reads the stored workflows of `store`; a version that cannot be read is an error.
     public static func load(_ store: CaseStore, asOf: CivilDate, calendars: [String: WorkingCalendar]) throws -> ReportSetting {
         var newest: [String: StoredDefinition] = [:]
-        for stored in try store.storedWorkflows() where (newest[stored.id]?.version ?? .min) < stored.version {
+        let all = try store.storedWorkflows()
+        for stored in all where (newest[stored.id]?.version ?? .min) < stored.version {
             newest[stored.id] = stored
         }
         var workflows: [String: WorkflowDefinition] = [:]
         for (id, stored) in newest {
             workflows[id] = try stored.load()
         }
-        return ReportSetting(asOf: asOf, calendars: calendars, workflows: workflows)
+        var changing: Set<String> = []
+        for stored in all where stored.version != newest[stored.id]?.version {
+            if try stored.load().calendar != workflows[stored.id]?.calendar { changing.insert(stored.id) }
+        }
+        return ReportSetting(asOf: asOf, calendars: calendars, workflows: workflows, workflowsChangingCalendar: changing)
     }
 
     /// Workflow ids in a stable order: `elevator-retrofit` first (the programme's target), then by id.

@@ -77,7 +77,7 @@ extension CaseService {
             (append: CaseAppend(caseID: caseID, expectedVersion: group.expectedVersion, events: group.events,
                                 occurredAt: group.at, recordedAt: now, actor: actor, workflow: workflow),
              state: group.state,
-             schedule: CaseSchedule.of(group.state, workflow: workflow, calendar: calendar, asOf: group.state.lastOccurredAt.date))
+             schedule: CaseSchedule.atLastEvent(group.state, workflow: workflow, calendar: calendar))
         }
         let stored: [StoredEvent]
         if items.isEmpty {

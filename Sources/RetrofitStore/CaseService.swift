@@ -115,7 +115,7 @@ public struct CaseService: Sendable {
         guard let newState = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
             throw .rejected(Rejection(.invalidInput, "the command produced no change"))
         }
-        let schedule = CaseSchedule.of(newState, workflow: workflow, calendar: calendar, asOf: newState.lastOccurredAt.date)
+        let schedule = CaseSchedule.atLastEvent(newState, workflow: workflow, calendar: calendar)
         let append = CaseAppend(caseID: caseID, expectedVersion: state?.version ?? 0, events: events, occurredAt: occurredAt,
                                 recordedAt: now, actor: actor, workflow: workflow)
         let stored = try wrap { () throws(StoreError) in try store.append(append, state: newState, schedule: schedule) }

@@ -22,6 +22,7 @@ public struct CaseHistoryAppend: Sendable {
     public let workflow: WorkflowDefinition
     public let entries: [Entry]
     public let state: CaseState
+    /// ``CaseSchedule/atLastEvent(_:workflow:calendar:)`` of `state`: its deadline and its visits' working days.
     public let schedule: CaseSchedule
 
     public init(caseID: String, workflow: WorkflowDefinition, entries: [Entry], state: CaseState, schedule: CaseSchedule) {

@@ -31,8 +31,9 @@ extension CaseStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertVisitSQL = """
-        INSERT OR REPLACE INTO stage_visit (case_id, visit, stage, entered_at, left_at, suspended_days)
-        VALUES (?, ?, ?, ?, ?, ?)
+        INSERT OR REPLACE INTO stage_visit (case_id, visit, stage, entered_at, left_at, suspended_days, working_days,
+            suspended_working_days)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertSuspensionSQL = """
         INSERT OR REPLACE INTO suspension (case_id, visit, number, stage, from_at, until_at, reason, note)
@@ -44,7 +45,7 @@ extension CaseStore {
         stage_entered_at, last_occurred_at, deadline, due_soon_from, deadline_problem, commissioned_on, snapshot,
         deadline_provisional
         """
-    static let visitColumns = "case_id, visit, stage, entered_at, left_at, suspended_days"
+    static let visitColumns = "case_id, visit, stage, entered_at, left_at, suspended_days, working_days, suspended_working_days"
     static let suspensionColumns = "case_id, visit, number, stage, from_at, until_at, reason, note"
 
     /// The state as stored in `case_state.snapshot`.

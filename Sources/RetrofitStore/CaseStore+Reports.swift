@@ -19,6 +19,9 @@ public struct StageVisitRecord: Sendable, Hashable {
     public let leftAt: Timestamp?
     /// Calendar days suspended, as the projection stored it (up to leaving, or to the case's last event).
     public let storedSuspendedDays: Int
+    /// The working days of the visit once it has closed, as the projection stored them (suspended days not
+    /// counted); nil while it is open, or when its calendar could not count them.
+    public let storedWorkingDays: Int?
     public let pauses: [Pause]
     public let workflowID: String
     public let caseStatus: CaseStatus
@@ -71,7 +74,7 @@ extension CaseStore {
             let cases = standings != nil ? nil
                 : try RawStatement(db, sql: "SELECT id, workflow_id, status, district, helper FROM case_state ORDER BY id")
             let visits = try RawStatement(db, sql: """
-                SELECT case_id, visit, stage, entered_at, left_at, suspended_days FROM stage_visit ORDER BY case_id, visit
+                SELECT case_id, visit, stage, entered_at, left_at, suspended_days, working_days FROM stage_visit ORDER BY case_id, visit
                 """)
             var owner: VisitOwner?
             var nextStanding = standings?.startIndex ?? 0
@@ -99,7 +102,7 @@ extension CaseStore {
                 if pauses.count > 1 { pauses.sort { $0.from < $1.from } }
                 try body(StageVisitRecord(
                     caseID: row.caseID, visit: row.visit, stage: row.stage, enteredAt: row.enteredAt, leftAt: row.leftAt,
-                    storedSuspendedDays: row.suspendedDays, pauses: pauses,
+                    storedSuspendedDays: row.suspendedDays, storedWorkingDays: row.workingDays, pauses: pauses,
                     workflowID: owner.workflowID, caseStatus: owner.status, district: owner.district, helper: owner.helper,
                     isLastVisit: isLast))
             }
@@ -124,6 +127,7 @@ extension CaseStore {
         let enteredAt: Timestamp
         let leftAt: Timestamp?
         let suspendedDays: Int
+        let workingDays: Int?
 
         /// - Parameter stages: the stage names met so far, whose Strings are reused.
         init(_ columns: RawStatement, previous: StageVisitRow?, stages: inout TextPool) throws {
@@ -138,6 +142,7 @@ extension CaseStore {
             enteredAt = entered
             leftAt = columns.timestamp(4)
             suspendedDays = columns.int(5)
+            workingDays = columns.isNull(6) ? nil : columns.int(6)
         }
     }
 

@@ -8,7 +8,8 @@ extension CaseStore {
     /// - Parameters:
     ///   - append: the events, decided on the case at `append.expectedVersion`.
     ///   - state: the case after the events (computed by the engine).
-    ///   - schedule: the case's deadline after the events.
+    ///   - schedule: the case's deadline after the events, with its visits' working days
+    ///     (``CaseSchedule/atLastEvent(_:workflow:calendar:)``, which the projections store).
     /// - Throws: `StoreError.conflict` if another process appended to the case first (nothing is written);
     ///   `StoreError.workflowChanged` if a different definition is stored under the same id and version.
     @discardableResult

@@ -17,7 +17,7 @@ enum ProjectionValue: Sendable, Hashable {
 /// rebuild binds them directly and compares them with the stored rows byte for byte.
 struct ProjectionRows: Sendable {
     static let caseColumns = 19
-    static let visitColumns = 6
+    static let visitColumns = 8
     static let suspensionColumns = 8
 
     /// Every text of the rows, the snapshot first.
@@ -64,6 +64,9 @@ struct ProjectionRows: Sendable {
             values.append(append(visit.enteredAt))
             values.append(append(visit.leftAt))
             values.append(.int(Int64(visit.suspendedDays(asOf: visit.leftAt?.date ?? lastDay))))
+            let days = index < schedule.visitWorkingDays.count ? schedule.visitWorkingDays[index] : nil
+            values.append(days.map { .int(Int64($0.working)) } ?? .null)
+            values.append(days.map { .int(Int64($0.suspended)) } ?? .null)
             for (count, suspension) in visit.suspensions.enumerated() {
                 suspensions.append(id)
                 suspensions.append(number)

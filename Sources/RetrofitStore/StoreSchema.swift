@@ -6,7 +6,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of retrofit databases ("RTRF"), so other programs' files are recognised.
     static let applicationID: Int32 = 0x5254_5246
     /// `PRAGMA user_version`: the newest migration this build knows.
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -131,6 +131,17 @@ enum StoreSchema {
                 try db.execute(sql: "UPDATE workflow_definition SET compiled = ? WHERE id = ? AND version = ?",
                                arguments: [CompiledWorkflow.encode(definition), stored.id, stored.version])
             }
+        }
+        migrator.registerMigration("v5: working days of closed stage visits") { db in
+            // What `report bottlenecks` adds up instead of counting each visit's days (NULL while a visit is
+            // open, or when its calendar cannot count it). They are counted with the calendars, which the
+            // store does not hold: forgetting the calendars the projections were computed with makes the
+            // next command that opens the database recompute them from the events, filling the new columns.
+            try db.execute(sql: """
+                ALTER TABLE stage_visit ADD COLUMN working_days INTEGER;
+                ALTER TABLE stage_visit ADD COLUMN suspended_working_days INTEGER;
+                DELETE FROM projection_input WHERE name = 'calendars';
+                """)
         }
         return migrator
     }

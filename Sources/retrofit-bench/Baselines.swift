@@ -86,7 +86,7 @@ enum Baselines {
     static func bottlenecks(_ script: inout SQLScript) {
         script.line("SELECT id, workflow_id, stage, status, district, helper, deadline, commissioned_on FROM case_state ORDER BY id;")
         script.line("SELECT case_id, visit, from_at, until_at, reason FROM suspension;")
-        script.line("SELECT case_id, visit, stage, entered_at, left_at, suspended_days FROM stage_visit ORDER BY case_id, visit;")
+        script.line("SELECT case_id, visit, stage, entered_at, left_at, suspended_days, working_days FROM stage_visit ORDER BY case_id, visit;")
     }
 
     /// The rows `report commissioned --year` reads: the year's commissioned cases with their state, and their events' times.

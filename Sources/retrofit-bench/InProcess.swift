@@ -420,6 +420,6 @@ enum InProcess {
         }
         guard let state else { throw Spawn.Failure(description: "the long case did not open") }
         return CaseHistoryAppend(caseID: id, workflow: workflow, entries: entries, state: state,
-                                 schedule: CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date))
+                                 schedule: CaseSchedule.atLastEvent(state, workflow: workflow, calendar: calendar))
     }
 }

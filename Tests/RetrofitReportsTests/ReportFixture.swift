@@ -69,7 +69,7 @@ final class ReportFixture: Sendable {
         guard let after = CaseState.after([event], on: state, caseID: id, at: time, workflow: workflow) else {
             throw FixtureError("\(event.type) cannot follow case \(id)")
         }
-        let schedule = CaseSchedule.of(after, workflow: workflow, calendar: try service.calendar(for: workflow), asOf: after.lastOccurredAt.date)
+        let schedule = CaseSchedule.atLastEvent(after, workflow: workflow, calendar: try service.calendar(for: workflow))
         _ = try store.append(CaseAppend(caseID: id, expectedVersion: state.version, events: [event], occurredAt: time,
                                         recordedAt: try ReportFixture.time(recorded ?? at),
                                         actor: "fixture", workflow: workflow), state: after, schedule: schedule)

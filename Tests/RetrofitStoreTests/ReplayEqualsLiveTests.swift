@@ -98,7 +98,7 @@ struct CommandDriver {
         let event = CaseEvent.imported(imported)
         guard let state = CaseState.start(id: caseID, workflow: workflow, with: EventEnvelope(event: event, occurredAt: occurredAt)),
               let calendar = LedgerFixtures.calendars[workflow.calendar] else { return }
-        let schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
+        let schedule = CaseSchedule.atLastEvent(state, workflow: workflow, calendar: calendar)
         try service.store.append(CaseAppend(caseID: caseID, expectedVersion: 0, events: [event], occurredAt: occurredAt,
                                             recordedAt: service.now, actor: "importer", workflow: workflow),
                                  state: state, schedule: schedule)

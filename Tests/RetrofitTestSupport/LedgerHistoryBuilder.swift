@@ -33,7 +33,7 @@ public enum LedgerHistoryBuilder {
                 for event in decided { state.apply(EventEnvelope(event: event, occurredAt: at), workflow: workflow) }
                 events += decided
             }
-            let schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
+            let schedule = CaseSchedule.atLastEvent(state, workflow: workflow, calendar: calendar)
             try store.append(CaseAppend(caseID: caseID, expectedVersion: before, events: events, occurredAt: at,
                                         recordedAt: service.now, actor: "tester", workflow: workflow),
                              state: state, schedule: schedule)

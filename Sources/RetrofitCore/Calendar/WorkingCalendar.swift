@@ -20,6 +20,7 @@ public struct WorkingCalendar: Sendable {
     /// Whether years without a file are computed from the statutory holidays.
     public let followsStatutoryHolidays: Bool
     private let provisionalYears = ProvisionalYearCache()
+    let dayTable = WorkingDayTableCache()
 
     init(id: String, title: String, warnBefore: Int, years: [CalendarYear], followsStatutoryHolidays: Bool = false) {
         self.id = id

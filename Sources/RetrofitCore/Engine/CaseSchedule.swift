@@ -9,6 +9,9 @@ public struct CaseSchedule: Sendable, Hashable {
     public let dueSoonFrom: CivilDate?
     /// True while the clock is stopped: the deadline shown is where it would be if resumed on the as-of day.
     public let isSuspended: Bool
+    /// The working days of each of the case's visits, by visit (nil for one still open or one the calendar
+    /// cannot count); empty unless made by ``atLastEvent(_:workflow:calendar:)``.
+    public private(set) var visitWorkingDays: [VisitWorkingDays?] = []
 
     public init(reckoning: DeadlineReckoning?, problem: String?, dueSoonFrom: CivilDate?, isSuspended: Bool) {
         self.reckoning = reckoning
@@ -51,6 +54,14 @@ public struct CaseSchedule: Sendable, Hashable {
         } catch {
             return CaseSchedule(reckoning: nil, problem: "\(error)", dueSoonFrom: nil, isSuspended: state.status == .suspended)
         }
+    }
+
+    /// The schedule as of the case's last event, with the working days of each closed visit: what the
+    /// projections keep for a case after its events.
+    public static func atLastEvent(_ state: CaseState, workflow: WorkflowDefinition, calendar: WorkingCalendar) -> CaseSchedule {
+        var schedule = of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
+        schedule.visitWorkingDays = state.visits.map { $0.workingDays(in: calendar) }
+        return schedule
     }
 
     /// The earliest day from which at most `warnBefore` working days remain up to the deadline.

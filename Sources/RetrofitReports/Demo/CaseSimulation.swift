@@ -70,7 +70,7 @@ struct CaseSimulation {
     /// The case's history ready to append, or nil when it never opened.
     func history() -> CaseHistoryAppend? {
         guard let state else { return nil }
-        let schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
+        let schedule = CaseSchedule.atLastEvent(state, workflow: workflow, calendar: calendar)
         return CaseHistoryAppend(caseID: caseID, workflow: workflow, entries: entries, state: state, schedule: schedule)
     }
 

@@ -104,7 +104,7 @@ public struct LedgerImporter: Sendable {
                                           with: EventEnvelope(event: event, occurredAt: ledgerCase.occurredAt)) else { return nil }
         let schedule: CaseSchedule
         if let calendar = calendars[workflow.calendar] {
-            schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
+            schedule = CaseSchedule.atLastEvent(state, workflow: workflow, calendar: calendar)
         } else {
             schedule = CaseSchedule(reckoning: nil, problem: "calendar '\(workflow.calendar)' is missing", dueSoonFrom: nil, isSuspended: false)
         }
