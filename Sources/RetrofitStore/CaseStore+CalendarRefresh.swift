@@ -14,6 +14,12 @@ extension CaseStore {
         return hasher.finalize().map { String(format2Hex: $0) }.joined()
     }
 
+    /// The digest of the calendars the projections were last computed with; nil in a database just
+    /// created or upgraded (a migration that adds a derived column forgets it, so the columns are filled).
+    public func recordedCalendarDigest() throws(StoreError) -> String? {
+        try read { db in try CaseStore.storedCalendarDigest(db) }
+    }
+
     /// Whether the projections were computed with other calendars than those of `calendarDigest`.
     public func projectionsNeedRecomputing(calendarDigest: String) throws(StoreError) -> Bool {
         try read { db in try CaseStore.storedCalendarDigest(db) != calendarDigest }

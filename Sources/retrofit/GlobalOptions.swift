@@ -109,9 +109,11 @@ struct GlobalOptions: ParsableArguments {
         let digest = CaseStore.calendarDigest(files: files.map { ($0.path, $0.text) })
         do {
             guard try store.projectionsNeedRecomputing(calendarDigest: digest) else { return store }
+            let upgraded = try store.recordedCalendarDigest() == nil
             let report = try store.recomputeProjections(calendars: try loadCalendars(), calendarDigest: digest)
             if let report, !report.identical {
-                printNote("the calendars changed since the deadlines were computed; recomputed \(report.cases) cases from their events")
+                let why = upgraded ? "the database was upgraded" : "the calendars changed since the deadlines were computed"
+                printNote("\(why); recomputed \(report.cases) cases from their events")
             }
         } catch let error as StoreError {
             throw .store(error)

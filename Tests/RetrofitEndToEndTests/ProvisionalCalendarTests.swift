@@ -35,6 +35,25 @@ struct ProvisionalCalendarTests {
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }
 
+    @Test func aDatabaseUpgradedToStoredWorkingDaysIsRecomputedOnceAndSaysWhy() throws {
+        let path = cli.directory.appendingPathComponent("upgraded.sqlite").path
+        #expect(try cli.run(["demo", "--cases", "20", "--quiet", "--db", path], environment: ["RETROFIT_NOW": "2025-12-15T17:00"]).status == 0)
+        // What a schema-4 retrofit left: no working-day columns, no record of the migration.
+        try SQLiteFile.execute(path, """
+            ALTER TABLE stage_visit DROP COLUMN working_days;
+            ALTER TABLE stage_visit DROP COLUMN suspended_working_days;
+            DELETE FROM grdb_migrations WHERE identifier LIKE 'v5%';
+            PRAGMA user_version = 4;
+            """)
+        let first = try cli.run(["overdue", "--db", path], environment: ["RETROFIT_NOW": "2025-12-15T17:00"])
+        #expect(first.status == 0, "\(first)")
+        #expect(first.stderr.hasPrefix("note: the database was upgraded; recomputed 20 cases from their events"), "\(first)")
+        let second = try cli.run(["overdue", "--db", path], environment: ["RETROFIT_NOW": "2025-12-15T17:00"])
+        #expect(second.stderr.isEmpty, "\(second)")
+        #expect(second.stdout == first.stdout)
+        #expect(try cli.run(["admin", "check", "--db", path], environment: ["RETROFIT_NOW": "2025-12-15T17:00"]).status == 0)
+    }
+
     @Test func aThreeMonthStageEnteredInDecemberHasAProvisionalDeadlineShownEverywhere() throws {
         #expect(try cli.run(["case", "open", "--workflow", "elevator-retrofit", "--id", "ER-1", "--at", "2026-12-01"]
                             + CommandLineTests.intake).status == 0)
