@@ -77,7 +77,8 @@ extension CaseService {
             (append: CaseAppend(caseID: caseID, expectedVersion: group.expectedVersion, events: group.events,
                                 occurredAt: group.at, recordedAt: now, actor: actor, workflow: workflow),
              state: group.state,
-             schedule: CaseSchedule.atLastEvent(group.state, workflow: workflow, calendar: calendar))
+             schedule: CaseSchedule.atLastEvent(group.state, workflow: workflow, calendar: calendar, countingFrom:
+                CaseStore.firstRewrittenVisit(visitCount: group.state.visits.count, onlyRecentVisits: group.expectedVersion > 0)))
         }
         let stored: [StoredEvent]
         if items.isEmpty {

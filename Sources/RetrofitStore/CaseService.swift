@@ -115,7 +115,9 @@ public struct CaseService: Sendable {
         guard let newState = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
             throw .rejected(Rejection(.invalidInput, "the command produced no change"))
         }
-        let schedule = CaseSchedule.atLastEvent(newState, workflow: workflow, calendar: calendar)
+        // Only the visits the append rewrites are counted: a long case does not recount its whole past.
+        let schedule = CaseSchedule.atLastEvent(newState, workflow: workflow, calendar: calendar, countingFrom:
+            CaseStore.firstRewrittenVisit(visitCount: newState.visits.count, onlyRecentVisits: state != nil))
         let append = CaseAppend(caseID: caseID, expectedVersion: state?.version ?? 0, events: events, occurredAt: occurredAt,
                                 recordedAt: now, actor: actor, workflow: workflow)
         let stored = try wrap { () throws(StoreError) in try store.append(append, state: newState, schedule: schedule) }

@@ -10,7 +10,7 @@ extension CaseStore {
                                 snapshot encoded: String? = nil) throws {
         let rows = ProjectionRows(state, schedule: schedule, snapshot: encoded.map { Array($0.utf8) } ?? state.jsonBytes())
         try db.cachedStatement(sql: insertCaseSQL).execute(arguments: rows.arguments(rows.caseRow))
-        let first = onlyRecentVisits ? max(0, rows.visitCount - 2) : 0
+        let first = firstRewrittenVisit(visitCount: rows.visitCount, onlyRecentVisits: onlyRecentVisits)
         if !onlyRecentVisits {
             try db.cachedStatement(sql: "DELETE FROM stage_visit WHERE case_id = ?").execute(arguments: [state.id])
             try db.cachedStatement(sql: "DELETE FROM suspension WHERE case_id = ?").execute(arguments: [state.id])
@@ -21,6 +21,11 @@ extension CaseStore {
         for index in 0..<rows.suspensionCount where rows.visitNumber(ofSuspension: index) > first {
             try db.cachedStatement(sql: insertSuspensionSQL).execute(arguments: rows.arguments(rows.suspensionRow(index)))
         }
+    }
+
+    /// The first visit `writeProjection` rewrites: with `onlyRecentVisits`, the last two.
+    static func firstRewrittenVisit(visitCount: Int, onlyRecentVisits: Bool) -> Int {
+        onlyRecentVisits ? max(0, visitCount - 2) : 0
     }
 
     // The statements that write ProjectionRows, one parameter per column in its order.

@@ -58,9 +58,15 @@ public struct CaseSchedule: Sendable, Hashable {
 
     /// The schedule as of the case's last event, with the working days of each closed visit: what the
     /// projections keep for a case after its events.
-    public static func atLastEvent(_ state: CaseState, workflow: WorkflowDefinition, calendar: WorkingCalendar) -> CaseSchedule {
+    ///
+    /// - Parameter first: the first visit to count; those before it are left nil (a write that rewrites
+    ///   only the latest visits keeps the counts already stored for the others).
+    public static func atLastEvent(_ state: CaseState, workflow: WorkflowDefinition, calendar: WorkingCalendar,
+                                   countingFrom first: Int = 0) -> CaseSchedule {
         var schedule = of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
-        schedule.visitWorkingDays = state.visits.map { $0.workingDays(in: calendar) }
+        schedule.visitWorkingDays = state.visits.indices.map { index in
+            index >= first ? state.visits[index].workingDays(in: calendar) : nil
+        }
         return schedule
     }
 
