@@ -34,14 +34,10 @@ public struct CaseStore: Sendable {
         } catch {
             throw CaseStore.translate(error, path: path)
         }
-        try prepare(creating: !exists || CaseStore.isEmptyFile(path), access: access)
+        try prepare(access: access)
     }
 
-    private static func isEmptyFile(_ path: String) -> Bool {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int ?? 0) == 0
-    }
-
-    private func prepare(creating: Bool, access: Access) throws(StoreError) {
+    private func prepare(access: Access) throws(StoreError) {
         do {
             let (applicationID, userVersion, tableCount, unknownMigrations) = try writer.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,

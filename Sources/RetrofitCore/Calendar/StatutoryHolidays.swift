@@ -43,7 +43,7 @@ public enum StatutoryHolidays {
         for (name, days) in festivals {
             // A day may belong to two festivals (Mid-Autumn on Oct 1): it is one day off, listed once.
             let own = days.filter { day in !holidays.contains { $0.from <= day && day <= $0.to } }
-            for run in runs(of: own) { holidays.append(CalendarHoliday(name: name, from: run.first!, to: run.last!)) }
+            for run in runs(of: own) { holidays.append(CalendarHoliday(name: name, from: run.from, to: run.to)) }
         }
         // In date order, so that a day in lieu never takes a day an earlier one already took.
         let inLieu = festivals.flatMap { festival in festival.days.map { ($0, festival.name) } }
@@ -60,10 +60,11 @@ public enum StatutoryHolidays {
         return CalendarYear(year: year, source: source, file: "", holidays: own, makeUpWorkingDays: [], isProvisional: true)
     }
 
-    private static func runs(of days: [CivilDate]) -> [[CivilDate]] {
-        var runs: [[CivilDate]] = []
+    /// Consecutive days grouped into spans.
+    private static func runs(of days: [CivilDate]) -> [(from: CivilDate, to: CivilDate)] {
+        var runs: [(from: CivilDate, to: CivilDate)] = []
         for day in days.sorted() {
-            if let last = runs.last?.last, last.adding(days: 1) == day { runs[runs.count - 1].append(day) } else { runs.append([day]) }
+            if let last = runs.last, last.to.adding(days: 1) == day { runs[runs.count - 1].to = day } else { runs.append((day, day)) }
         }
         return runs
     }
