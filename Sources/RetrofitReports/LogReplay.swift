@@ -19,8 +19,7 @@ public enum LogReplay {
             let kept = events.filter { $0.occurredAt < endText && (!asKnown || $0.recordedAt < endText) }
             guard let first = kept.first, let workflow = workflows["\(first.workflowID)@\(first.workflowVersion)"] else { return }
             let envelopes = try kept.map { event in
-                EventEnvelope(event: try CaseEvent.decode(type: event.type, payload: event.payload),
-                              occurredAt: Timestamp(iso: event.occurredAt) ?? end)
+                EventEnvelope(event: try event.decodedEvent(), occurredAt: event.occurredTime ?? end)
             }
             if let state = CaseState.replay(id: caseID, workflow: workflow, events: envelopes) { try body(state, workflow) }
         }

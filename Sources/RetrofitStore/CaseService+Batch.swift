@@ -40,7 +40,15 @@ extension CaseService {
             throw .rejected(Rejection(.invalidInput, "there is nothing to record for case \(caseID)"))
         }
         let (initial, workflow) = try load(caseID)
-        if let expectVersion, initial.version != expectVersion {
+        return try run(steps, caseID: caseID, on: initial, workflow: workflow, expectVersion: expectVersion)
+    }
+
+    /// The one path every command takes: each step decided on the case as the steps before it left it
+    /// (`initial` is nil for a case being opened), then everything appended in one transaction.
+    /// A step that changes nothing appends nothing; the outcome is then the case as it stood.
+    func run(_ steps: [Step], caseID: String, on initial: CaseState?, workflow: WorkflowDefinition,
+             expectVersion: Int?) throws(ServiceError) -> Outcome {
+        if let expectVersion, let initial, initial.version != expectVersion {
             throw .store(.conflict(caseID: caseID, expected: expectVersion, actual: initial.version))
         }
         let calendar = try calendar(for: workflow)
@@ -68,11 +76,12 @@ extension CaseService {
                 groups[last].events += events
                 groups[last].state = next
             } else {
-                groups.append((occurredAt, state.version, events, next))
+                groups.append((occurredAt, state?.version ?? 0, events, next))
             }
             state = next
         }
 
+        // Only the visits each append rewrites are counted: a long case does not recount its whole past.
         let items = groups.map { group in
             (append: CaseAppend(caseID: caseID, expectedVersion: group.expectedVersion, events: group.events,
                                 occurredAt: group.at, recordedAt: now, actor: actor, workflow: workflow),
@@ -87,8 +96,11 @@ extension CaseService {
             stored = try wrap { () throws(StoreError) in try store.append(only.append, state: only.state, schedule: only.schedule) }
         } else {
             try wrap { () throws(StoreError) in try store.appendBatch(items) }
-            stored = try wrap { () throws(StoreError) in try store.events(caseID: caseID, afterVersion: initial.version) }
+            stored = try wrap { () throws(StoreError) in try store.events(caseID: caseID, afterVersion: initial?.version ?? 0) }
         }
+        // Every step has a state after it (a step that starts no case is refused above), so `state` is set
+        // unless there were no steps.
+        guard let state else { throw .rejected(Rejection(.invalidInput, "there is nothing to record for case \(caseID)")) }
         let schedule = items.last?.schedule
             ?? CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
         return Outcome(caseID: caseID, state: state, events: stored, schedule: schedule, workflow: workflow)

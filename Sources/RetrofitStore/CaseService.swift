@@ -94,34 +94,10 @@ public struct CaseService: Sendable {
         return person.role
     }
 
+    /// One command is a batch of one: decided, evolved and appended by the same path as ``executeAll(_:caseID:expectVersion:)``.
     private func run(_ command: CaseCommand, caseID: String, state: CaseState?, workflow: WorkflowDefinition,
                      at occurredAt: Timestamp, expectVersion: Int?) throws(ServiceError) -> Outcome {
-        if let expectVersion, let state, state.version != expectVersion {
-            throw .store(.conflict(caseID: caseID, expected: expectVersion, actual: state.version))
-        }
-        let calendar = try calendar(for: workflow)
-        let people = try wrap { () throws(StoreError) in try store.people() }
-        let context = CommandContext(actor: actor, role: try actorRole(in: people), occurredAt: occurredAt, now: now,
-                                     calendar: calendar, people: people)
-        let events: [CaseEvent]
-        switch CaseDecider.decide(command, on: state, caseID: caseID, workflow: workflow, context: context) {
-        case .success(let decided): events = decided
-        case .failure(let rejection): throw .rejected(rejection)
-        }
-        if let state, events.isEmpty {
-            let schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
-            return Outcome(caseID: caseID, state: state, events: [], schedule: schedule, workflow: workflow)
-        }
-        guard let newState = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
-            throw .rejected(Rejection(.invalidInput, "the command produced no change"))
-        }
-        // Only the visits the append rewrites are counted: a long case does not recount its whole past.
-        let schedule = CaseSchedule.atLastEvent(newState, workflow: workflow, calendar: calendar, countingFrom:
-            CaseStore.firstRewrittenVisit(visitCount: newState.visits.count, onlyRecentVisits: state != nil))
-        let append = CaseAppend(caseID: caseID, expectedVersion: state?.version ?? 0, events: events, occurredAt: occurredAt,
-                                recordedAt: now, actor: actor, workflow: workflow)
-        let stored = try wrap { () throws(StoreError) in try store.append(append, state: newState, schedule: schedule) }
-        return Outcome(caseID: caseID, state: newState, events: stored, schedule: schedule, workflow: workflow)
+        try run([Step(command, at: occurredAt)], caseID: caseID, on: state, workflow: workflow, expectVersion: expectVersion)
     }
 
     func wrap<T, E: Error>(_ body: () throws(E) -> T) throws(ServiceError) -> T {

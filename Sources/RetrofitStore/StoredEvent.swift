@@ -37,3 +37,20 @@ public struct CaseAppend: Sendable {
         self.workflow = workflow
     }
 }
+
+extension StoredEvent {
+    /// When the event happened, read from the stored text as `Timestamp(iso:)` reads it; nil only for a
+    /// row whose text is not a timestamp (which retrofit never writes).
+    public var occurredTime: Timestamp? { Timestamp(stored: occurredAt) }
+
+    /// When the event was recorded, read as ``occurredTime`` is.
+    public var recordedTime: Timestamp? { Timestamp(stored: recordedAt) }
+
+    /// The kind of event the row holds; nil for a type this version of retrofit does not know.
+    public var kind: CaseEvent.Kind? { CaseEvent.Kind(rawValue: type) }
+
+    /// The event the row holds, read from its type and payload.
+    public func decodedEvent() throws -> CaseEvent {
+        try CaseEvent.decode(type: type, payload: payload)
+    }
+}

@@ -38,6 +38,25 @@ struct CaseServiceBatchTests {
         try Home(number: number, floor: 1, area: Area(parsing: "80"), owner: owner)
     }
 
+    @Test("one command and a batch of that one command record the same events and leave the same case")
+    func oneCommandIsABatchOfOne() throws {
+        let single = try Fixture(), batch = try Fixture()
+        let home = try Self.home("1-101", "赵敏")
+        let at = try #require(Timestamp(iso: "2025-05-07T10:00:00+08:00"))
+        let one = try single.service.execute(.recordHome(home), caseID: "C1", at: at)
+        let all = try batch.service.executeAll([.recordHome(home)], caseID: "C1", at: at)
+        #expect(one.state == all.state && one.schedule == all.schedule)
+        #expect(one.events.map(\.payload) == all.events.map(\.payload) && one.events.map(\.version) == [2])
+        let stored = try #require(one.events.first)
+        #expect(stored.occurredTime == at && stored.recordedTime == single.service.now)
+        #expect(stored.kind == .homeRecorded)
+        #expect(try stored.decodedEvent() == .homeRecorded(.init(home: home)))
+        // Nothing changes: no event, the case as it stood, by both paths.
+        let again = try single.service.execute(.recordHome(home), caseID: "C1", at: at)
+        let batchAgain = try batch.service.executeAll([.recordHome(home)], caseID: "C1", at: at)
+        #expect(again.events.isEmpty && batchAgain.events.isEmpty && again.state == one.state && batchAgain.state == all.state)
+    }
+
     @Test func allCommandsLandTogetherAtOneTime() throws {
         let fixture = try Fixture()
         let homes = try [Self.home("1-101", "赵敏"), Self.home("1-102", "钱坤"), Self.home("1-103", "孙丽")]

@@ -3,151 +3,220 @@
 extension CaseEvent {
     /// The payload as canonical JSON (sorted keys, no escaped slashes): what the hash chain covers.
     public func payloadJSON() throws -> String {
+        accept(PayloadWriting())
+    }
+}
+
+private struct PayloadWriting: CaseEventPayloadVisitor {
+    func visit<Payload: CaseEventPayload>(_ payload: Payload) -> String {
         var out = JSONOutput()
-        switch self {
-        case .opened(let payload):
-            opening(payload.difficulty, payload.fields, payload.helper, payload.priority, &out)
-            out.raw(",\"stage\":")
-            out.string(payload.stage)
-            out.raw("}")
-        case .imported(let payload):
-            opening(payload.difficulty, payload.fields, payload.helper, payload.priority, &out)
-            out.raw(",\"row\":")
-            out.int(payload.row)
-            out.raw(",\"sha256\":")
-            out.string(payload.sha256)
-            out.raw(",\"source\":")
-            out.string(payload.source)
-            out.raw(",\"stage\":")
-            out.string(payload.stage)
-            out.raw(",\"stageDates\":")
-            out.array(payload.stageDates) { out, stageDate in
-                out.raw("{\"entered\":")
-                out.date(stageDate.entered)
-                out.raw(",\"stage\":")
-                out.string(stageDate.stage)
-                out.raw("}")
-            }
-            out.raw("}")
-        case .advanced(let payload):
-            out.raw("{\"fields\":")
-            out.object(payload.fields) { $0.string($1) }
-            out.raw(",\"from\":")
-            out.string(payload.from)
-            note(payload.note, &out)
-            out.raw(",\"to\":")
-            out.string(payload.to)
-            out.raw(",\"transition\":")
-            out.string(payload.transition)
-            out.raw("}")
-        case .fieldsSet(let payload):
-            out.raw("{\"fields\":")
-            out.object(payload.fields) { $0.string($1) }
-            note(payload.note, &out)
-            out.raw("}")
-        case .fieldsCleared(let payload):
-            out.raw("{\"fields\":")
-            out.array(payload.fields) { $0.string($1) }
-            note(payload.note, &out)
-            out.raw("}")
-        case .helperAssigned(let payload):
-            out.raw("{")
-            if let anyDistrict = payload.anyDistrict {
-                out.raw(anyDistrict ? "\"anyDistrict\":true," : "\"anyDistrict\":false,")
-            }
-            out.raw("\"helper\":")
-            out.string(payload.helper)
-            out.raw("}")
-        case .classified(let payload):
-            out.raw("{\"difficulty\":")
-            out.string(payload.difficulty.rawValue)
-            out.raw(",\"priority\":")
-            out.string(payload.priority.rawValue)
-            out.raw("}")
-        case .suspended(let payload):
-            out.raw("{")
-            if let note = payload.note {
-                out.raw("\"note\":")
-                out.string(note)
-                out.raw(",")
-            }
-            out.raw("\"reason\":")
-            out.string(payload.reason.rawValue)
-            out.raw("}")
-        case .resumed(let payload):
-            out.raw("{")
-            if let note = payload.note {
-                out.raw("\"note\":")
-                out.string(note)
-            }
-            out.raw("}")
-        case .withdrawn(let payload):
-            out.raw("{\"reason\":")
-            out.string(payload.reason)
-            out.raw("}")
-        case .noted(let payload):
-            out.raw("{\"text\":")
-            out.string(payload.text)
-            out.raw("}")
-        case .homeRecorded(let payload):
-            out.raw("{\"home\":")
-            payload.home.write(to: &out)
-            out.raw("}")
-        case .homeRemoved(let payload):
-            out.raw("{\"home\":")
-            out.string(payload.home)
-            out.raw("}")
-        case .ballotCast(let payload):
-            out.raw("{\"home\":")
-            out.string(payload.home)
-            out.raw(",\"vote\":")
-            out.string(payload.vote.rawValue)
-            out.raw("}")
-        case .objectionRaised(let payload):
-            out.raw("{\"from\":")
-            out.string(payload.from)
-            out.raw(",\"number\":")
-            out.int(payload.number)
-            out.raw(",\"text\":")
-            out.string(payload.text)
-            out.raw("}")
-        case .objectionResolved(let payload):
-            out.raw("{")
-            if let note = payload.note {
-                out.raw("\"note\":")
-                out.string(note)
-                out.raw(",")
-            }
-            out.raw("\"number\":")
-            out.int(payload.number)
-            out.raw(",\"outcome\":")
-            out.string(payload.outcome.rawValue)
-            out.raw("}")
-        }
+        payload.write(to: &out)
         return out.text
     }
+}
 
-    /// The keys an opened and an imported case begin with, from the opening brace.
-    private func opening(_ difficulty: CaseDifficulty, _ fields: [String: String], _ helper: String?, _ priority: CasePriority,
-                         _ out: inout JSONOutput) {
+extension CaseEvent.Opened {
+    func write(to out: inout JSONOutput) {
+        writeOpening(difficulty, fields, helper, priority, &out)
+        out.raw(",\"stage\":")
+        out.string(stage)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.Imported {
+    func write(to out: inout JSONOutput) {
+        writeOpening(difficulty, fields, helper, priority, &out)
+        out.raw(",\"row\":")
+        out.int(row)
+        out.raw(",\"sha256\":")
+        out.string(sha256)
+        out.raw(",\"source\":")
+        out.string(source)
+        out.raw(",\"stage\":")
+        out.string(stage)
+        out.raw(",\"stageDates\":")
+        out.array(stageDates) { out, stageDate in
+            out.raw("{\"entered\":")
+            out.date(stageDate.entered)
+            out.raw(",\"stage\":")
+            out.string(stageDate.stage)
+            out.raw("}")
+        }
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.Advanced {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"fields\":")
+        out.object(fields) { $0.string($1) }
+        out.raw(",\"from\":")
+        out.string(from)
+        writeNote(note, &out)
+        out.raw(",\"to\":")
+        out.string(to)
+        out.raw(",\"transition\":")
+        out.string(transition)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.FieldsSet {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"fields\":")
+        out.object(fields) { $0.string($1) }
+        writeNote(note, &out)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.FieldsCleared {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"fields\":")
+        out.array(fields) { $0.string($1) }
+        writeNote(note, &out)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.HelperAssigned {
+    func write(to out: inout JSONOutput) {
+        out.raw("{")
+        if let anyDistrict = anyDistrict {
+            out.raw(anyDistrict ? "\"anyDistrict\":true," : "\"anyDistrict\":false,")
+        }
+        out.raw("\"helper\":")
+        out.string(helper)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.Classified {
+    func write(to out: inout JSONOutput) {
         out.raw("{\"difficulty\":")
         out.string(difficulty.rawValue)
-        out.raw(",\"fields\":")
-        out.object(fields) { $0.string($1) }
-        if let helper {
-            out.raw(",\"helper\":")
-            out.string(helper)
-        }
         out.raw(",\"priority\":")
         out.string(priority.rawValue)
+        out.raw("}")
     }
+}
 
-    /// `,"note":…` when there is a note (it sorts after `from` and `fields`, before `to`).
-    private func note(_ note: String?, _ out: inout JSONOutput) {
-        guard let note else { return }
-        out.raw(",\"note\":")
-        out.string(note)
+extension CaseEvent.Suspended {
+    func write(to out: inout JSONOutput) {
+        out.raw("{")
+        if let note {
+            out.raw("\"note\":")
+            out.string(note)
+            out.raw(",")
+        }
+        out.raw("\"reason\":")
+        out.string(reason.rawValue)
+        out.raw("}")
     }
+}
+
+extension CaseEvent.Resumed {
+    func write(to out: inout JSONOutput) {
+        out.raw("{")
+        if let note {
+            out.raw("\"note\":")
+            out.string(note)
+        }
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.Withdrawn {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"reason\":")
+        out.string(reason)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.Noted {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"text\":")
+        out.string(text)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.HomeRecorded {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"home\":")
+        home.write(to: &out)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.HomeRemoved {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"home\":")
+        out.string(home)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.BallotCast {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"home\":")
+        out.string(home)
+        out.raw(",\"vote\":")
+        out.string(vote.rawValue)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.ObjectionRaised {
+    func write(to out: inout JSONOutput) {
+        out.raw("{\"from\":")
+        out.string(from)
+        out.raw(",\"number\":")
+        out.int(number)
+        out.raw(",\"text\":")
+        out.string(text)
+        out.raw("}")
+    }
+}
+
+extension CaseEvent.ObjectionResolved {
+    func write(to out: inout JSONOutput) {
+        out.raw("{")
+        if let note {
+            out.raw("\"note\":")
+            out.string(note)
+            out.raw(",")
+        }
+        out.raw("\"number\":")
+        out.int(number)
+        out.raw(",\"outcome\":")
+        out.string(outcome.rawValue)
+        out.raw("}")
+    }
+}
+
+/// The keys an opened and an imported case begin with, from the opening brace.
+private func writeOpening(_ difficulty: CaseDifficulty, _ fields: [String: String], _ helper: String?, _ priority: CasePriority,
+                          _ out: inout JSONOutput) {
+    out.raw("{\"difficulty\":")
+    out.string(difficulty.rawValue)
+    out.raw(",\"fields\":")
+    out.object(fields) { $0.string($1) }
+    if let helper {
+        out.raw(",\"helper\":")
+        out.string(helper)
+    }
+    out.raw(",\"priority\":")
+    out.string(priority.rawValue)
+}
+
+/// `,"note":…` when there is a note (it sorts after `from` and `fields`, before `to`).
+private func writeNote(_ note: String?, _ out: inout JSONOutput) {
+    guard let note else { return }
+    out.raw(",\"note\":")
+    out.string(note)
 }
 
 extension PersonRegistered {

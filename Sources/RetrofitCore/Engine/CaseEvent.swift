@@ -22,7 +22,10 @@ public enum CaseEvent: Sendable, Hashable {
     case objectionRaised(ObjectionRaised)
     case objectionResolved(ObjectionResolved)
 
-    public struct Opened: Codable, Sendable, Hashable {
+    public struct Opened: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.opened
+        var event: CaseEvent { .opened(self) }
+
         public var stage: String
         public var fields: [String: String]
         public var priority: CasePriority
@@ -39,7 +42,10 @@ public enum CaseEvent: Sendable, Hashable {
     }
 
     /// A case brought in from the bureau's existing ledger, already under way.
-    public struct Imported: Codable, Sendable, Hashable {
+    public struct Imported: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.imported
+        var event: CaseEvent { .imported(self) }
+
         public var source: String
         public var sha256: String
         public var row: Int
@@ -74,7 +80,10 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
-    public struct Advanced: Codable, Sendable, Hashable {
+    public struct Advanced: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.advanced
+        var event: CaseEvent { .advanced(self) }
+
         public var transition: String
         public var from: String
         public var to: String
@@ -90,7 +99,10 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
-    public struct FieldsSet: Codable, Sendable, Hashable {
+    public struct FieldsSet: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.fieldsSet
+        var event: CaseEvent { .fieldsSet(self) }
+
         public var fields: [String: String]
         public var note: String?
 
@@ -101,7 +113,10 @@ public enum CaseEvent: Sendable, Hashable {
     }
 
     /// Optional fields deliberately emptied: clearing is its own act, never a blank value.
-    public struct FieldsCleared: Codable, Sendable, Hashable {
+    public struct FieldsCleared: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.fieldsCleared
+        var event: CaseEvent { .fieldsCleared(self) }
+
         public var fields: [String]
         public var note: String?
 
@@ -111,7 +126,10 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
-    public struct HelperAssigned: Codable, Sendable, Hashable {
+    public struct HelperAssigned: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.helperAssigned
+        var event: CaseEvent { .helperAssigned(self) }
+
         public var helper: String
         /// True when a manager assigned a helper of another district than the case's, knowingly;
         /// absent otherwise (and in every event written before it existed).
@@ -123,7 +141,10 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
-    public struct Classified: Codable, Sendable, Hashable {
+    public struct Classified: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.classified
+        var event: CaseEvent { .classified(self) }
+
         public var priority: CasePriority
         public var difficulty: CaseDifficulty
 
@@ -133,7 +154,10 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
-    public struct Suspended: Codable, Sendable, Hashable {
+    public struct Suspended: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.suspended
+        var event: CaseEvent { .suspended(self) }
+
         public var reason: SuspensionReason
         public var note: String?
 
@@ -143,32 +167,50 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
-    public struct Resumed: Codable, Sendable, Hashable {
+    public struct Resumed: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.resumed
+        var event: CaseEvent { .resumed(self) }
+
         public var note: String?
         public init(note: String? = nil) { self.note = note }
     }
 
-    public struct Withdrawn: Codable, Sendable, Hashable {
+    public struct Withdrawn: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.withdrawn
+        var event: CaseEvent { .withdrawn(self) }
+
         public var reason: String
         public init(reason: String) { self.reason = reason }
     }
 
-    public struct Noted: Codable, Sendable, Hashable {
+    public struct Noted: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.noted
+        var event: CaseEvent { .noted(self) }
+
         public var text: String
         public init(text: String) { self.text = text }
     }
 
-    public struct HomeRecorded: Codable, Sendable, Hashable {
+    public struct HomeRecorded: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.homeRecorded
+        var event: CaseEvent { .homeRecorded(self) }
+
         public var home: Home
         public init(home: Home) { self.home = home }
     }
 
-    public struct HomeRemoved: Codable, Sendable, Hashable {
+    public struct HomeRemoved: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.homeRemoved
+        var event: CaseEvent { .homeRemoved(self) }
+
         public var home: String
         public init(home: String) { self.home = home }
     }
 
-    public struct BallotCast: Codable, Sendable, Hashable {
+    public struct BallotCast: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.ballotCast
+        var event: CaseEvent { .ballotCast(self) }
+
         public var home: String
         public var vote: BallotChoice
 
@@ -178,7 +220,10 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
-    public struct ObjectionRaised: Codable, Sendable, Hashable {
+    public struct ObjectionRaised: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.objectionRaised
+        var event: CaseEvent { .objectionRaised(self) }
+
         public var number: Int
         public var from: String
         public var text: String
@@ -190,7 +235,10 @@ public enum CaseEvent: Sendable, Hashable {
         }
     }
 
-    public struct ObjectionResolved: Codable, Sendable, Hashable {
+    public struct ObjectionResolved: Codable, Sendable, Hashable, CaseEventPayload {
+        static let kind = Kind.objectionResolved
+        var event: CaseEvent { .objectionResolved(self) }
+
         public var number: Int
         public var outcome: ObjectionOutcome
         public var note: String?
@@ -206,52 +254,124 @@ public enum CaseEvent: Sendable, Hashable {
 public enum ObjectionOutcome: String, Codable, Sendable, Hashable, CaseIterable { case withdrawn, mediated, overruled }
 
 extension CaseEvent {
-    /// The event's name in the log.
-    public var type: String {
-        switch self {
-        case .opened: "opened"
-        case .imported: "imported"
-        case .advanced: "advanced"
-        case .fieldsSet: "fields-set"
-        case .fieldsCleared: "fields-cleared"
-        case .helperAssigned: "helper-assigned"
-        case .classified: "classified"
-        case .suspended: "suspended"
-        case .resumed: "resumed"
-        case .withdrawn: "withdrawn"
-        case .noted: "noted"
-        case .homeRecorded: "home-recorded"
-        case .homeRemoved: "home-removed"
-        case .ballotCast: "ballot-cast"
-        case .objectionRaised: "objection-raised"
-        case .objectionResolved: "objection-resolved"
+    /// The kinds of event, by their name in the log: the one table of event names.
+    public enum Kind: String, Sendable, CaseIterable {
+        case opened
+        case imported
+        case advanced
+        case fieldsSet = "fields-set"
+        case fieldsCleared = "fields-cleared"
+        case helperAssigned = "helper-assigned"
+        case classified
+        case suspended
+        case resumed
+        case withdrawn
+        case noted
+        case homeRecorded = "home-recorded"
+        case homeRemoved = "home-removed"
+        case ballotCast = "ballot-cast"
+        case objectionRaised = "objection-raised"
+        case objectionResolved = "objection-resolved"
+
+        /// The payload type of this kind: the one table from a name to its reader.
+        var payloadType: any CaseEventPayload.Type {
+            switch self {
+            case .opened: Opened.self
+            case .imported: Imported.self
+            case .advanced: Advanced.self
+            case .fieldsSet: FieldsSet.self
+            case .fieldsCleared: FieldsCleared.self
+            case .helperAssigned: HelperAssigned.self
+            case .classified: Classified.self
+            case .suspended: Suspended.self
+            case .resumed: Resumed.self
+            case .withdrawn: Withdrawn.self
+            case .noted: Noted.self
+            case .homeRecorded: HomeRecorded.self
+            case .homeRemoved: HomeRemoved.self
+            case .ballotCast: BallotCast.self
+            case .objectionRaised: ObjectionRaised.self
+            case .objectionResolved: ObjectionResolved.self
+            }
         }
     }
 
+    /// Hands the payload, with its concrete type, to `visitor`: the one switch over the cases
+    /// that everything generic over payloads (name, writer, reference encoder) goes through.
+    func accept<Visitor: CaseEventPayloadVisitor>(_ visitor: Visitor) -> Visitor.Result {
+        switch self {
+        case .opened(let payload): visitor.visit(payload)
+        case .imported(let payload): visitor.visit(payload)
+        case .advanced(let payload): visitor.visit(payload)
+        case .fieldsSet(let payload): visitor.visit(payload)
+        case .fieldsCleared(let payload): visitor.visit(payload)
+        case .helperAssigned(let payload): visitor.visit(payload)
+        case .classified(let payload): visitor.visit(payload)
+        case .suspended(let payload): visitor.visit(payload)
+        case .resumed(let payload): visitor.visit(payload)
+        case .withdrawn(let payload): visitor.visit(payload)
+        case .noted(let payload): visitor.visit(payload)
+        case .homeRecorded(let payload): visitor.visit(payload)
+        case .homeRemoved(let payload): visitor.visit(payload)
+        case .ballotCast(let payload): visitor.visit(payload)
+        case .objectionRaised(let payload): visitor.visit(payload)
+        case .objectionResolved(let payload): visitor.visit(payload)
+        }
+    }
+
+    /// The event's kind.
+    public var kind: Kind { accept(KindOfPayload()) }
+
+    /// The event's name in the log.
+    public var type: String { kind.rawValue }
+
     /// The payload as `JSONEncoder` writes it: the reference `payloadJSON()` is checked against.
     public func foundationPayloadJSON() throws -> String {
+        String(decoding: try accept(FoundationEncoding()).get(), as: UTF8.self)
+    }
+}
+
+/// What each event's payload declares, once: its kind (so its name), the case that holds it, and its
+/// hand-written reader and writer (byte for byte what its `Codable` conformance reads and writes).
+/// A payload type without any of these does not compile as a case of `CaseEvent`.
+protocol CaseEventPayload: Codable, Sendable, Hashable {
+    static var kind: CaseEvent.Kind { get }
+    /// The event holding this payload.
+    var event: CaseEvent { get }
+    /// Reads the payload, as `JSONDecoder` reads the `Decodable` conformance.
+    init(scanning scanner: inout JSONScanner) throws(JSONScanError)
+    /// Writes the payload as `JSONEncoder` with sorted keys and unescaped slashes writes it.
+    func write(to out: inout JSONOutput)
+}
+
+extension CaseEventPayload {
+    /// Reads the payload and wraps it in its event. Called on `Kind.payloadType`, it runs at the
+    /// concrete type, so the payload is never boxed in an existential.
+    static func scanEvent(_ scanner: inout JSONScanner) throws(JSONScanError) -> CaseEvent {
+        try Self(scanning: &scanner).event
+    }
+
+    /// Reads the payload with Foundation's `JSONDecoder`, the reference reader.
+    static func foundationEvent(_ data: Data, _ decoder: JSONDecoder) throws -> CaseEvent {
+        try decoder.decode(Self.self, from: data).event
+    }
+}
+
+/// Something done with an event's payload at its concrete type (see `CaseEvent.accept`).
+protocol CaseEventPayloadVisitor {
+    associatedtype Result
+    func visit<Payload: CaseEventPayload>(_ payload: Payload) -> Result
+}
+
+private struct KindOfPayload: CaseEventPayloadVisitor {
+    func visit<Payload: CaseEventPayload>(_ payload: Payload) -> CaseEvent.Kind { Payload.kind }
+}
+
+private struct FoundationEncoding: CaseEventPayloadVisitor {
+    func visit<Payload: CaseEventPayload>(_ payload: Payload) -> Result<Data, any Error> {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data: Data
-        switch self {
-        case .opened(let payload): data = try encoder.encode(payload)
-        case .imported(let payload): data = try encoder.encode(payload)
-        case .advanced(let payload): data = try encoder.encode(payload)
-        case .fieldsSet(let payload): data = try encoder.encode(payload)
-        case .fieldsCleared(let payload): data = try encoder.encode(payload)
-        case .helperAssigned(let payload): data = try encoder.encode(payload)
-        case .classified(let payload): data = try encoder.encode(payload)
-        case .suspended(let payload): data = try encoder.encode(payload)
-        case .resumed(let payload): data = try encoder.encode(payload)
-        case .withdrawn(let payload): data = try encoder.encode(payload)
-        case .noted(let payload): data = try encoder.encode(payload)
-        case .homeRecorded(let payload): data = try encoder.encode(payload)
-        case .homeRemoved(let payload): data = try encoder.encode(payload)
-        case .ballotCast(let payload): data = try encoder.encode(payload)
-        case .objectionRaised(let payload): data = try encoder.encode(payload)
-        case .objectionResolved(let payload): data = try encoder.encode(payload)
-        }
-        return String(decoding: data, as: UTF8.self)
+        return Result { try encoder.encode(payload) }
     }
 }
 

@@ -66,7 +66,7 @@ extension CaseState {
         self = try json.withUTF8 { bytes throws in try CaseState(json: bytes) }
     }
 
-    public init(json bytes: UnsafeBufferPointer<UInt8>) throws {
+    package init(json bytes: UnsafeBufferPointer<UInt8>) throws {
         do {
             self = try CaseState.scan(bytes)
         } catch let scanError {
@@ -91,35 +91,31 @@ extension CaseState {
         var helper: String?, fields: [String: String]?, priority: CasePriority?, difficulty: CaseDifficulty?
         var openedAt: Timestamp?, lastOccurredAt: Timestamp?, visits: [StageVisit]?, milestones: [String: CivilDate]?
         var register: HouseholdRegister?, objections: [Objection]?, withdrawnReason: String?, notes: Int?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("difficulty") { difficulty = try scanner.rawValue(CaseDifficulty.self, "difficulty"); return 0 }
-            if key.is("fields") { fields = try scanner.stringDictionary(); return 1 }
-            if key.is("helper") { helper = try scanner.optionalString(); return 2 }
-            if key.is("id") { id = try scanner.string(); return 3 }
-            if key.is("lastOccurredAt") { lastOccurredAt = try scanner.timestamp(); return 4 }
-            if key.is("milestones") {
-                milestones = try scanner.dictionary { (scanner: inout JSONScanner) throws(JSONScanError) in try scanner.date() }
-                return 5
+        enum Key: String, JSONObjectKey {
+            case difficulty, fields, helper, id, lastOccurredAt, milestones, notes, objections, openedAt, priority, register
+            case stage, status, version, visits, withdrawnReason, workflowID, workflowVersion
+        }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .difficulty: difficulty = try scanner.rawValue(CaseDifficulty.self, "difficulty")
+            case .fields: fields = try scanner.stringDictionary()
+            case .helper: helper = try scanner.optionalString()
+            case .id: id = try scanner.string()
+            case .lastOccurredAt: lastOccurredAt = try scanner.timestamp()
+            case .milestones: milestones = try scanner.dictionary { (scanner: inout JSONScanner) throws(JSONScanError) in try scanner.date() }
+            case .notes: notes = try scanner.int()
+            case .objections: objections = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try Objection(scanning: &scanner) }
+            case .openedAt: openedAt = try scanner.timestamp()
+            case .priority: priority = try scanner.rawValue(CasePriority.self, "priority")
+            case .register: register = try HouseholdRegister(scanning: &scanner)
+            case .stage: stage = try scanner.string()
+            case .status: status = try scanner.rawValue(CaseStatus.self, "case status")
+            case .version: version = try scanner.int()
+            case .visits: visits = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try StageVisit(scanning: &scanner) }
+            case .withdrawnReason: withdrawnReason = try scanner.optionalString()
+            case .workflowID: workflowID = try scanner.string()
+            case .workflowVersion: workflowVersion = try scanner.int()
             }
-            if key.is("notes") { notes = try scanner.int(); return 6 }
-            if key.is("objections") {
-                objections = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try Objection(scanning: &scanner) }
-                return 7
-            }
-            if key.is("openedAt") { openedAt = try scanner.timestamp(); return 8 }
-            if key.is("priority") { priority = try scanner.rawValue(CasePriority.self, "priority"); return 9 }
-            if key.is("register") { register = try HouseholdRegister(scanning: &scanner); return 10 }
-            if key.is("stage") { stage = try scanner.string(); return 11 }
-            if key.is("status") { status = try scanner.rawValue(CaseStatus.self, "case status"); return 12 }
-            if key.is("version") { version = try scanner.int(); return 13 }
-            if key.is("visits") {
-                visits = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try StageVisit(scanning: &scanner) }
-                return 14
-            }
-            if key.is("withdrawnReason") { withdrawnReason = try scanner.optionalString(); return 15 }
-            if key.is("workflowID") { workflowID = try scanner.string(); return 16 }
-            if key.is("workflowVersion") { workflowVersion = try scanner.int(); return 17 }
-            return nil
         }
         self.init(
             id: try required(id, "id", in: scanner), workflowID: try required(workflowID, "workflowID", in: scanner),
@@ -154,15 +150,14 @@ extension StageVisit {
 
     init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
         var stage: String?, enteredAt: Timestamp?, leftAt: Timestamp?, suspensions: [Suspension]?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("enteredAt") { enteredAt = try scanner.timestamp(); return 0 }
-            if key.is("leftAt") { leftAt = try scanner.optionalTimestamp(); return 1 }
-            if key.is("stage") { stage = try scanner.string(); return 2 }
-            if key.is("suspensions") {
-                suspensions = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try Suspension(scanning: &scanner) }
-                return 3
+        enum Key: String, JSONObjectKey { case enteredAt, leftAt, stage, suspensions }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .enteredAt: enteredAt = try scanner.timestamp()
+            case .leftAt: leftAt = try scanner.optionalTimestamp()
+            case .stage: stage = try scanner.string()
+            case .suspensions: suspensions = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try Suspension(scanning: &scanner) }
             }
-            return nil
         }
         self.init(stage: try required(stage, "stage", in: scanner), enteredAt: try required(enteredAt, "enteredAt", in: scanner),
                   leftAt: leftAt, suspensions: try required(suspensions, "suspensions", in: scanner))
@@ -188,12 +183,14 @@ extension Suspension {
 
     init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
         var from: Timestamp?, until: Timestamp?, reason: SuspensionReason?, note: String?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("from") { from = try scanner.timestamp(); return 0 }
-            if key.is("note") { note = try scanner.optionalString(); return 1 }
-            if key.is("reason") { reason = try scanner.rawValue(SuspensionReason.self, "suspension reason"); return 2 }
-            if key.is("until") { until = try scanner.optionalTimestamp(); return 3 }
-            return nil
+        enum Key: String, JSONObjectKey { case from, note, reason, until }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .from: from = try scanner.timestamp()
+            case .note: note = try scanner.optionalString()
+            case .reason: reason = try scanner.rawValue(SuspensionReason.self, "suspension reason")
+            case .until: until = try scanner.optionalTimestamp()
+            }
         }
         self.init(from: try required(from, "from", in: scanner), until: until,
                   reason: try required(reason, "reason", in: scanner), note: note)
@@ -223,14 +220,16 @@ extension Objection {
 
     init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
         var number: Int?, from: String?, text: String?, raisedAt: Timestamp?, outcome: ObjectionOutcome?, resolvedAt: Timestamp?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("from") { from = try scanner.string(); return 0 }
-            if key.is("number") { number = try scanner.int(); return 1 }
-            if key.is("outcome") { outcome = try scanner.null() ? nil : scanner.rawValue(ObjectionOutcome.self, "objection outcome"); return 2 }
-            if key.is("raisedAt") { raisedAt = try scanner.timestamp(); return 3 }
-            if key.is("resolvedAt") { resolvedAt = try scanner.optionalTimestamp(); return 4 }
-            if key.is("text") { text = try scanner.string(); return 5 }
-            return nil
+        enum Key: String, JSONObjectKey { case from, number, outcome, raisedAt, resolvedAt, text }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .from: from = try scanner.string()
+            case .number: number = try scanner.int()
+            case .outcome: outcome = try scanner.null() ? nil : scanner.rawValue(ObjectionOutcome.self, "objection outcome")
+            case .raisedAt: raisedAt = try scanner.timestamp()
+            case .resolvedAt: resolvedAt = try scanner.optionalTimestamp()
+            case .text: text = try scanner.string()
+            }
         }
         self.init(number: try required(number, "number", in: scanner), from: try required(from, "from", in: scanner),
                   text: try required(text, "text", in: scanner), raisedAt: try required(raisedAt, "raisedAt", in: scanner),
@@ -252,18 +251,15 @@ extension HouseholdRegister {
     init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
         let start = scanner.index
         var homes: [Home]?, ballots: [String: BallotChoice]?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("homes") {
-                homes = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try Home(scanning: &scanner) }
-                return 0
-            }
-            if key.is("ballots") {
+        enum Key: String, JSONObjectKey { case homes, ballots }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .homes: homes = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try Home(scanning: &scanner) }
+            case .ballots:
                 ballots = try scanner.null() ? nil : scanner.dictionary { (scanner: inout JSONScanner) throws(JSONScanError) in
                     try scanner.rawValue(BallotChoice.self, "ballot choice")
                 }
-                return 1
             }
-            return nil
         }
         self.init()
         for home in try required(homes, "homes", in: scanner) {

@@ -16,12 +16,14 @@ extension Home {
     init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
         let start = scanner.index
         var numberText: String?, floorNumber: Int?, areaText: String?, ownerText: String?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("number") { numberText = try scanner.string(); return 0 }
-            if key.is("floor") { floorNumber = try scanner.int(); return 1 }
-            if key.is("area") { areaText = try scanner.string(); return 2 }
-            if key.is("owner") { ownerText = try scanner.string(); return 3 }
-            return nil
+        enum Key: String, JSONObjectKey { case number, floor, area, owner }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .number: numberText = try scanner.string()
+            case .floor: floorNumber = try scanner.int()
+            case .area: areaText = try scanner.string()
+            case .owner: ownerText = try scanner.string()
+            }
         }
         let number = try required(numberText, "number", in: scanner)
         let floor = try required(floorNumber, "floor", in: scanner)

@@ -70,23 +70,46 @@ extension JSONScanner {
         return result
     }
 
-    /// Reads an object's members with `member`, which reads the value of a key it knows and returns
-    /// the key's number (0–63), or returns nil for a key it does not know (skipped, as `JSONDecoder`
-    /// skips it). A key given twice is refused.
-    mutating func object(_ member: (inout JSONScanner, JSONKey) throws(JSONScanError) -> Int?) throws(JSONScanError) {
+    /// Reads an object whose keys are the cases of `Key` (their raw values are the key names): `member`
+    /// reads the value of each key it is given. A key `Key` does not name is skipped, as `JSONDecoder`
+    /// skips it; a key given twice is refused. Duplicates are tracked by the key's place in
+    /// `Key.allCases`, so the table of keys is the only thing to declare.
+    mutating func object<Key: JSONObjectKey>(
+        _ member: (inout JSONScanner, Key) throws(JSONScanError) -> Void
+    ) throws(JSONScanError) {
         try beginObject()
         var first = true
         var seen: UInt64 = 0
-        while let key = try nextKey(first: &first) {
+        while let token = try nextKey(first: &first) {
             let start = index
-            guard let number = try member(&self, key) else {
+            guard let (key, position) = Key.matching(token) else {
                 try skipValue()
                 continue
             }
-            let bit: UInt64 = 1 << UInt64(number & 63)
-            guard seen & bit == 0 else { throw JSONScanError(offset: start, reason: "key '\(key.string)' appears twice") }
+            try member(&self, key)
+            let bit: UInt64 = 1 << UInt64(position)
+            guard seen & bit == 0 else { throw JSONScanError(offset: start, reason: "key '\(token.string)' appears twice") }
             seen |= bit
         }
+    }
+}
+
+/// The keys of one kind of object the scanner reads: each case's raw value is a key's name.
+/// At most 64 keys (the scanner tracks the keys it has seen in a 64-bit set).
+protocol JSONObjectKey: RawRepresentable<String>, CaseIterable {}
+
+extension JSONObjectKey {
+    /// The key named by `token`, with its place in `allCases`; nil for a name that is not a key.
+    static func matching(_ token: JSONKey) -> (Self, Int)? {
+        var position = 0
+        for key in allCases {
+            if token.is(key.rawValue) {
+                assert(position < 64, "a JSONObjectKey has more than 64 keys")
+                return (key, position)
+            }
+            position += 1
+        }
+        return nil
     }
 }
 
@@ -99,7 +122,7 @@ func required<T>(_ value: T?, _ key: String, in scanner: borrowing JSONScanner) 
 extension Timestamp {
     /// Reads `YYYY-MM-DDTHH:MM:SS+08:00`, the form `description` writes, from its bytes; nil for any
     /// other text (which `Timestamp(iso:)` then reads, giving the same instant for this form).
-    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    package init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         // 0123456789012345678901234
         // 2025-12-15T09:30:00+08:00
         guard bytes.count == 25, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A, bytes[16] == 0x3A,

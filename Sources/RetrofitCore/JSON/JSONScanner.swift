@@ -324,12 +324,20 @@ struct JSONKey {
 
     /// Whether the string is `name` (a plain ASCII key).
     func `is`(_ name: StaticString) -> Bool {
-        let count = name.utf8CodeUnitCount
-        if let decoded { return decoded.count == count && name.withUTF8Buffer { decoded.elementsEqual($0) } }
+        name.withUTF8Buffer { matches($0) }
+    }
+
+    /// Whether the string is `name`, compared byte for byte without decoding.
+    func `is`(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { matches($0) }
+    }
+
+    private func matches(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = name.count
+        if let decoded { return decoded.count == count && decoded.elementsEqual(name) }
         guard raw.count == count else { return false }
-        return name.withUTF8Buffer { name in
-            guard let left = raw.baseAddress, let right = name.baseAddress else { return count == 0 }
-            return memcmp(left, right, count) == 0
-        }
+        guard let left = raw.baseAddress, let right = name.baseAddress else { return count == 0 }
+        return memcmp(left, right, count) == 0
     }
 }

@@ -4,21 +4,26 @@ extension CompiledWorkflow.Form {
         var format: Int?, fingerprint: String?, id: String?, version: Int?, title: String?, calendar: String?
         var yearlyTarget: Int?, caseIDPrefix: String?, fields: [CompiledWorkflow.Field]?, stages: [CompiledWorkflow.Stage]?
         var suspendRoles: [Role]?, resumeRoles: [Role]?, withdrawRoles: [Role]?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("format") { format = try scanner.int(); return 0 }
-            if key.is("fingerprint") { fingerprint = try scanner.string(); return 1 }
-            if key.is("id") { id = try scanner.string(); return 2 }
-            if key.is("version") { version = try scanner.int(); return 3 }
-            if key.is("title") { title = try scanner.string(); return 4 }
-            if key.is("calendar") { calendar = try scanner.string(); return 5 }
-            if key.is("yearlyTarget") { yearlyTarget = try scanner.int(); return 6 }
-            if key.is("caseIDPrefix") { caseIDPrefix = try scanner.string(); return 7 }
-            if key.is("fields") { fields = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try .init(scanning: &scanner) }; return 8 }
-            if key.is("stages") { stages = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try .init(scanning: &scanner) }; return 9 }
-            if key.is("suspendRoles") { suspendRoles = try scanner.roles(); return 10 }
-            if key.is("resumeRoles") { resumeRoles = try scanner.roles(); return 11 }
-            if key.is("withdrawRoles") { withdrawRoles = try scanner.roles(); return 12 }
-            return nil
+        enum Key: String, JSONObjectKey {
+            case format, fingerprint, id, version, title, calendar, yearlyTarget, caseIDPrefix, fields, stages
+            case suspendRoles, resumeRoles, withdrawRoles
+        }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .format: format = try scanner.int()
+            case .fingerprint: fingerprint = try scanner.string()
+            case .id: id = try scanner.string()
+            case .version: version = try scanner.int()
+            case .title: title = try scanner.string()
+            case .calendar: calendar = try scanner.string()
+            case .yearlyTarget: yearlyTarget = try scanner.int()
+            case .caseIDPrefix: caseIDPrefix = try scanner.string()
+            case .fields: fields = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try .init(scanning: &scanner) }
+            case .stages: stages = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try .init(scanning: &scanner) }
+            case .suspendRoles: suspendRoles = try scanner.roles()
+            case .resumeRoles: resumeRoles = try scanner.roles()
+            case .withdrawRoles: withdrawRoles = try scanner.roles()
+            }
         }
         self.format = try required(format, "format", in: scanner)
         self.fingerprint = try required(fingerprint, "fingerprint", in: scanner)
@@ -39,13 +44,15 @@ extension CompiledWorkflow.Form {
 extension CompiledWorkflow.Field {
     init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
         var name: String?, title: String?, type: String?, values: [String]?, requiredFrom: String?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("name") { name = try scanner.string(); return 0 }
-            if key.is("title") { title = try scanner.string(); return 1 }
-            if key.is("type") { type = try scanner.string(); return 2 }
-            if key.is("values") { values = try scanner.strings(); return 3 }
-            if key.is("requiredFrom") { requiredFrom = try scanner.optionalString(); return 4 }
-            return nil
+        enum Key: String, JSONObjectKey { case name, title, type, values, requiredFrom }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .name: name = try scanner.string()
+            case .title: title = try scanner.string()
+            case .type: type = try scanner.string()
+            case .values: values = try scanner.strings()
+            case .requiredFrom: requiredFrom = try scanner.optionalString()
+            }
         }
         self.name = try required(name, "name", in: scanner)
         self.title = try required(title, "title", in: scanner)
@@ -60,23 +67,25 @@ extension CompiledWorkflow.Stage {
         var id: String?, title: String?, roles: [Role]?, deadline: CompiledWorkflow.Length?, minimum: CompiledWorkflow.Length?
         var warnBefore: Int?, milestones: [String]?, isTerminal: Bool?, transitions: [CompiledWorkflow.Transition]?
         var voteTitle: String?, voteRule: [String]?, acceptsObjections: Bool?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("id") { id = try scanner.string(); return 0 }
-            if key.is("title") { title = try scanner.string(); return 1 }
-            if key.is("roles") { roles = try scanner.roles(); return 2 }
-            if key.is("deadline") { deadline = try CompiledWorkflow.Length(scanning: &scanner); return 3 }
-            if key.is("minimum") { minimum = try CompiledWorkflow.Length(scanning: &scanner); return 4 }
-            if key.is("warnBefore") { warnBefore = try scanner.null() ? nil : scanner.int(); return 5 }
-            if key.is("milestones") { milestones = try scanner.strings(); return 6 }
-            if key.is("isTerminal") { isTerminal = try scanner.bool(); return 7 }
-            if key.is("transitions") {
-                transitions = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try .init(scanning: &scanner) }
-                return 8
+        enum Key: String, JSONObjectKey {
+            case id, title, roles, deadline, minimum, warnBefore, milestones, isTerminal, transitions, voteTitle, voteRule
+            case acceptsObjections
+        }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .id: id = try scanner.string()
+            case .title: title = try scanner.string()
+            case .roles: roles = try scanner.roles()
+            case .deadline: deadline = try CompiledWorkflow.Length(scanning: &scanner)
+            case .minimum: minimum = try CompiledWorkflow.Length(scanning: &scanner)
+            case .warnBefore: warnBefore = try scanner.null() ? nil : scanner.int()
+            case .milestones: milestones = try scanner.strings()
+            case .isTerminal: isTerminal = try scanner.bool()
+            case .transitions: transitions = try scanner.array { (scanner: inout JSONScanner) throws(JSONScanError) in try .init(scanning: &scanner) }
+            case .voteTitle: voteTitle = try scanner.optionalString()
+            case .voteRule: voteRule = try scanner.null() ? nil : scanner.strings()
+            case .acceptsObjections: acceptsObjections = try scanner.bool()
             }
-            if key.is("voteTitle") { voteTitle = try scanner.optionalString(); return 9 }
-            if key.is("voteRule") { voteRule = try scanner.null() ? nil : scanner.strings(); return 10 }
-            if key.is("acceptsObjections") { acceptsObjections = try scanner.bool(); return 11 }
-            return nil
         }
         self.id = try required(id, "id", in: scanner)
         self.title = try required(title, "title", in: scanner)
@@ -96,14 +105,16 @@ extension CompiledWorkflow.Stage {
 extension CompiledWorkflow.Transition {
     init(scanning scanner: inout JSONScanner) throws(JSONScanError) {
         var name: String?, to: String?, roles: [Role]?, requiredFields: [String]?, guardSource: String?, requiresVote: Bool?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("name") { name = try scanner.string(); return 0 }
-            if key.is("to") { to = try scanner.string(); return 1 }
-            if key.is("roles") { roles = try scanner.roles(); return 2 }
-            if key.is("requiredFields") { requiredFields = try scanner.strings(); return 3 }
-            if key.is("guardSource") { guardSource = try scanner.optionalString(); return 4 }
-            if key.is("requiresVote") { requiresVote = try scanner.bool(); return 5 }
-            return nil
+        enum Key: String, JSONObjectKey { case name, to, roles, requiredFields, guardSource, requiresVote }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .name: name = try scanner.string()
+            case .to: to = try scanner.string()
+            case .roles: roles = try scanner.roles()
+            case .requiredFields: requiredFields = try scanner.strings()
+            case .guardSource: guardSource = try scanner.optionalString()
+            case .requiresVote: requiresVote = try scanner.bool()
+            }
         }
         self.name = try required(name, "name", in: scanner)
         self.to = try required(to, "to", in: scanner)
@@ -119,10 +130,12 @@ extension CompiledWorkflow.Length {
     init?(scanning scanner: inout JSONScanner) throws(JSONScanError) {
         if scanner.null() { return nil }
         var unit: String?, count: Int?
-        try scanner.object { (scanner: inout JSONScanner, key: JSONKey) throws(JSONScanError) -> Int? in
-            if key.is("unit") { unit = try scanner.string(); return 0 }
-            if key.is("count") { count = try scanner.int(); return 1 }
-            return nil
+        enum Key: String, JSONObjectKey { case unit, count }
+        try scanner.object { (scanner: inout JSONScanner, key: Key) throws(JSONScanError) in
+            switch key {
+            case .unit: unit = try scanner.string()
+            case .count: count = try scanner.int()
+            }
         }
         self.unit = try required(unit, "unit", in: scanner)
         self.count = try required(count, "count", in: scanner)

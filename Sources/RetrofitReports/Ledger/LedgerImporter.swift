@@ -115,8 +115,7 @@ public struct LedgerImporter: Sendable {
 
     /// Nil when `existing` is this very row of this very file; otherwise what the case id clashes with.
     func clash(_ ledgerCase: LedgerCase, existing: StoredEvent) -> Clash? {
-        guard existing.type == "imported",
-              case .imported(let earlier)? = try? CaseEvent.decode(type: existing.type, payload: existing.payload) else {
+        guard existing.kind == .imported, case .imported(let earlier)? = try? existing.decodedEvent() else {
             return Clash(row: ledgerCase.row, caseID: ledgerCase.caseID, existing: "opened in retrofit (\(existing.type) on \(existing.occurredAt.prefix(10)))")
         }
         if earlier.sha256 == ledgerCase.event.sha256 { return nil }

@@ -10,13 +10,12 @@ enum CaseLoading {
         guard let asOf else { return (current, workflow) }
         let end = Timestamp(startOf: asOf.adding(days: 1))
         let events = try service.store.events(caseID: caseID).filter { event in
-            guard let occurred = Timestamp(iso: event.occurredAt), occurred < end else { return false }
-            if asKnown, let recorded = Timestamp(iso: event.recordedAt), recorded >= end { return false }
+            guard let occurred = event.occurredTime, occurred < end else { return false }
+            if asKnown, let recorded = event.recordedTime, recorded >= end { return false }
             return true
         }
         let envelopes = try events.map { event in
-            EventEnvelope(event: try CaseEvent.decode(type: event.type, payload: event.payload),
-                          occurredAt: Timestamp(iso: event.occurredAt) ?? end)
+            EventEnvelope(event: try event.decodedEvent(), occurredAt: event.occurredTime ?? end)
         }
         guard let state = CaseState.replay(id: caseID, workflow: workflow, events: envelopes) else {
             throw CommandFailure.badInput("case \(caseID) did not exist yet on \(asOf)")

@@ -88,7 +88,7 @@ enum CaseText {
 
     /// One line saying what an event did.
     static func details(_ stored: StoredEvent) -> String {
-        guard let event = try? CaseEvent.decode(type: stored.type, payload: stored.payload) else { return stored.payload }
+        guard let event = try? stored.decodedEvent() else { return stored.payload }
         switch event {
         case .opened(let opened): return "in \(opened.stage)" + fieldList(opened.fields)
         case .imported(let imported): return "from \(imported.source) row \(imported.row), in \(imported.stage)"

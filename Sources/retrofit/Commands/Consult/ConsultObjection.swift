@@ -93,8 +93,8 @@ struct ConsultObjectionGroup: ParsableCommand {
                 let service = try global.service(.read)
                 let (state, _) = try service.load(caseID)
                 var notes: [Int: String] = [:]
-                for event in try service.store.events(caseID: caseID) where event.type == "objection-resolved" {
-                    if case .objectionResolved(let resolved) = try CaseEvent.decode(type: event.type, payload: event.payload),
+                for event in try service.store.events(caseID: caseID) where event.kind == .objectionResolved {
+                    if case .objectionResolved(let resolved) = try event.decodedEvent(),
                        let note = resolved.note {
                         notes[resolved.number] = note
                     }
