@@ -1,12 +1,12 @@
 /// A checked calendar file in a form that reads back without YAML: one line per value, fields
-/// separated by U+001F, with the positions that checks across files point at.
+/// separated by U+001F, dates as day numbers, with the positions that checks across files point at.
 ///
 /// Embedded for the built-in calendar files, so a command never parses their YAML. The YAML stays
 /// the one source: the compiled form is derived from it, carries a fingerprint of the text it came
 /// from, and is ignored (the YAML parsed instead) when its format or fingerprint does not match.
 public enum CompiledCalendarFile {
     /// The layout's number; a form written in another layout is not read.
-    public static let format = 1
+    public static let format = 2
 
     /// The compiled form of the calendar file `text`, named `path` in messages.
     ///
@@ -20,9 +20,9 @@ public enum CompiledCalendarFile {
             add(["calendar", id, title, "\(warnBefore)", statutory ? "1" : "0"] + position(idPosition))
         case let .year(calendar, data, positions):
             add(["year", calendar, "\(data.year)", data.source] + position(positions.calendar) + position(positions.year))
-            for holiday in data.holidays { add(["holiday", holiday.name, "\(holiday.from)", "\(holiday.to)"]) }
+            for holiday in data.holidays { add(["holiday", holiday.name, "\(holiday.from.dayNumber)", "\(holiday.to.dayNumber)"]) }
             for (makeUp, at) in zip(data.makeUpWorkingDays, positions.makeUpDates) {
-                add(["make-up", "\(makeUp.date)", makeUp.holiday] + position(at))
+                add(["make-up", "\(makeUp.date.dayNumber)", makeUp.holiday] + position(at))
             }
         }
         return lines
@@ -55,11 +55,11 @@ public enum CompiledCalendarFile {
             for fields in lines {
                 switch fields.first {
                 case "holiday":
-                    guard fields.count == 4, let from = CivilDate(iso: fields[2]), let to = CivilDate(iso: fields[3]) else { return nil }
-                    holidays.append(CalendarHoliday(name: fields[1], from: from, to: to))
+                    guard fields.count == 4, let from = Int(fields[2]), let to = Int(fields[3]) else { return nil }
+                    holidays.append(CalendarHoliday(name: fields[1], from: CivilDate(dayNumber: from), to: CivilDate(dayNumber: to)))
                 case "make-up":
-                    guard fields.count == 5, let date = CivilDate(iso: fields[1]), let at = position(fields[3...4]) else { return nil }
-                    makeUps.append(CalendarMakeUpDay(date: date, holiday: fields[2]))
+                    guard fields.count == 5, let date = Int(fields[1]), let at = position(fields[3...4]) else { return nil }
+                    makeUps.append(CalendarMakeUpDay(date: CivilDate(dayNumber: date), holiday: fields[2]))
                     makeUpPositions.append(at)
                 default:
                     return nil
