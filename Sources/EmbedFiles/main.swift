@@ -1,5 +1,5 @@
 // Build tool for the EmbedBuiltins plugin: writes a Swift file holding the given text files and,
-// for each workflow file, its compiled form (so the binary never parses a built-in workflow's YAML).
+// for each workflow and calendar file, its compiled form (so the binary never parses a built-in YAML file).
 // Usage: EmbedFiles OUTPUT.swift FILE...
 import Foundation
 import RetrofitCore
@@ -41,6 +41,8 @@ public enum BuiltinFiles {
 
 """
 var compiled = ""
+var compiledCalendars = ""
+var calendarFiles: [CalendarCatalog.File] = []
 for path in arguments.dropFirst() {
     let url = URL(fileURLWithPath: path)
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
@@ -49,6 +51,15 @@ for path in arguments.dropFirst() {
     }
     let key = url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
     source += "        \"\(key)\": \(literal(text)),\n"
+    if key.hasPrefix("calendars/") {
+        calendarFiles.append(CalendarCatalog.File(path: "built-in " + key, text: text))
+        do {
+            compiledCalendars += "        \"\(key)\": \(literal(try CompiledCalendarFile.encode(path: "built-in " + key, text: text))),\n"
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(path) is not compiled: \(error)\n".utf8))
+        }
+        continue
+    }
     guard key.hasPrefix("workflows/") else { continue }
     switch WorkflowLoader.load(text: text, file: path) {
     case .success(let workflow):
@@ -64,7 +75,21 @@ source += """
     public static let compiled: [String: String] = [
 
 """
-source += compiled + "    ]\n}\n"
+source += compiled + "    ]\n\n"
+// The built-in calendars as a set must load too (checks across files); otherwise none is compiled
+// and the binary parses them all at run time, reporting the problem there.
+do {
+    _ = try CalendarCatalog.load(builtIn: calendarFiles, added: [])
+} catch {
+    FileHandle.standardError.write(Data("warning: the built-in calendars are not compiled: \(error)\n".utf8))
+    compiledCalendars = ""
+}
+source += """
+    /// The compiled form (``CompiledCalendarFile``) of each calendar file in `all`, by the same key.
+    public static let compiledCalendars: [String: String] = [
+
+"""
+source += (compiledCalendars.isEmpty ? "        :\n" : compiledCalendars) + "    ]\n}\n"
 do {
     try source.write(toFile: outputPath, atomically: true, encoding: .utf8)
 } catch {

@@ -78,15 +78,10 @@ struct GlobalOptions: ParsableArguments {
         return []
     }
 
-    static var builtInCalendarFiles: [WorkflowCatalog.File] {
-        BuiltinFiles.all.filter { $0.key.hasPrefix("calendars/") }.sorted { $0.key < $1.key }
-            .map { WorkflowCatalog.File(path: "built-in " + $0.key, text: $0.value) }
-    }
-
     func loadCalendars() throws(CommandFailure) -> [String: WorkingCalendar] {
         do {
-            return try CalendarCatalog.load(builtIn: GlobalOptions.builtInCalendarFiles.map { ($0.path, $0.text) },
-                                            added: try addedCalendarFiles().map { ($0.path, $0.text) })
+            let added = try addedCalendarFiles().map { CalendarCatalog.File(path: $0.path, text: $0.text) }
+            return try CalendarCatalog.load(builtIn: BuiltinFiles.calendarFiles, added: added)
         } catch let failure as CommandFailure {
             throw failure
         } catch {
@@ -105,8 +100,8 @@ struct GlobalOptions: ParsableArguments {
         if access == .write, !FileManager.default.fileExists(atPath: path) { NewDatabase.created(path) }
         let store: CaseStore
         do { store = try CaseStore(path: path, access: access) } catch { throw .store(error) }
-        let files = GlobalOptions.builtInCalendarFiles + (try addedCalendarFiles())
-        let digest = CaseStore.calendarDigest(files: files.map { ($0.path, $0.text) })
+        let files = BuiltinFiles.calendarFiles.map { ($0.path, $0.text) } + (try addedCalendarFiles()).map { ($0.path, $0.text) }
+        let digest = CaseStore.calendarDigest(files: files)
         do {
             guard try store.projectionsNeedRecomputing(calendarDigest: digest) else { return store }
             let upgraded = try store.recordedCalendarDigest() == nil

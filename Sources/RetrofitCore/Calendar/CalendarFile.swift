@@ -12,6 +12,12 @@ struct CalendarFilePosition: Sendable {
         column = node.mark?.column ?? 1
     }
 
+    init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
     func error(_ message: String) -> CalendarError {
         .invalid(file: file, line: line, column: column, message: message)
     }

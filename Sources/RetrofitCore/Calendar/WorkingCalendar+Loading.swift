@@ -29,6 +29,13 @@ extension WorkingCalendar {
     public static func loadAll(
         builtIn: [(path: String, text: String)], added: [(path: String, text: String)]
     ) throws(CalendarError) -> [WorkingCalendar] {
+        try loadAll(builtIn: builtIn.map { CalendarCatalog.File(path: $0.path, text: $0.text) },
+                    added: added.map { CalendarCatalog.File(path: $0.path, text: $0.text) })
+    }
+
+    /// As ``loadAll(builtIn:added:)``, reading a file's compiled form (``CompiledCalendarFile``) instead
+    /// of its YAML when it has one made from its text.
+    public static func loadAll(builtIn: [CalendarCatalog.File], added: [CalendarCatalog.File]) throws(CalendarError) -> [WorkingCalendar] {
         var assembly = try CalendarAssembly(files: builtIn)
         assembly.overlay(try CalendarAssembly(files: added))
         return try assembly.calendars(orphansAreErrors: true)
@@ -41,9 +48,19 @@ private struct CalendarAssembly {
     var years: [(calendar: String, data: CalendarYear, positions: CalendarFile.YearPositions)] = []
 
     init(files: [(path: String, text: String)]) throws(CalendarError) {
+        try self.init(files: files.map { CalendarCatalog.File(path: $0.path, text: $0.text) })
+    }
+
+    init(files: [CalendarCatalog.File]) throws(CalendarError) {
         // Sorted so that "the second file" in a duplicate message does not depend on dictionary order.
         for file in files.sorted(by: { $0.path < $1.path }) {
-            switch try CalendarFile.parse(path: file.path, text: file.text) {
+            let read: CalendarFile
+            if let compiled = file.compiled.flatMap({ CompiledCalendarFile.decode($0, path: file.path, source: file.text) }) {
+                read = compiled
+            } else {
+                read = try CalendarFile.parse(path: file.path, text: file.text)
+            }
+            switch read {
             case let .calendar(id, title, warnBefore, statutory, position):
                 if let first = headers.first(where: { $0.id == id }) {
                     throw position.error("calendar id \(id) is already declared in \(first.position.file)")

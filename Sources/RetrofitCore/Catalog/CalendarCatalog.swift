@@ -1,5 +1,19 @@
 /// The working-day calendars in force, by id, from the shipped files and a folder that adds to them.
 public enum CalendarCatalog {
+    /// A calendar file: its path (used in messages), its text, and its compiled form when one was made
+    /// (the built-in files have one, so loading them parses no YAML).
+    public struct File: Sendable, Hashable {
+        public let path: String
+        public let text: String
+        public let compiled: String?
+
+        public init(path: String, text: String, compiled: String? = nil) {
+            self.path = path
+            self.text = text
+            self.compiled = compiled
+        }
+    }
+
     /// Loads every calendar found in `files` (each calendar file with its year files).
     public static func load(_ files: [(path: String, text: String)]) throws(CalendarError) -> [String: WorkingCalendar] {
         var calendars: [String: WorkingCalendar] = [:]
@@ -11,6 +25,13 @@ public enum CalendarCatalog {
     public static func load(
         builtIn: [(path: String, text: String)], added: [(path: String, text: String)]
     ) throws(CalendarError) -> [String: WorkingCalendar] {
+        var calendars: [String: WorkingCalendar] = [:]
+        for calendar in try WorkingCalendar.loadAll(builtIn: builtIn, added: added) { calendars[calendar.id] = calendar }
+        return calendars
+    }
+
+    /// Loads the `builtIn` calendars with the `added` files on top, reading compiled forms where the files have them.
+    public static func load(builtIn: [File], added: [File]) throws(CalendarError) -> [String: WorkingCalendar] {
         var calendars: [String: WorkingCalendar] = [:]
         for calendar in try WorkingCalendar.loadAll(builtIn: builtIn, added: added) { calendars[calendar.id] = calendar }
         return calendars
