@@ -47,8 +47,11 @@ public enum QueueReport {
     ///   - actor: who reads the queue; moves are checked for the person the queue is for
     ///     (`helper` when given, else `actor`) with their role in the people register, as
     ///     `case advance` would check them (no role check while nobody, or not that person, is registered).
+    ///   - keepingMoves: keep each entry's checked move (`next`, for JSON); the table shows only its `action`,
+    ///     and a city's whole queue holds tens of thousands of entries.
     public static func build(_ store: CaseStore, calendars: [String: WorkingCalendar], on date: CivilDate,
-                             helper: String?, district: String? = nil, actor: String? = nil) throws -> [QueueEntry] {
+                             helper: String?, district: String? = nil, actor: String? = nil,
+                             keepingMoves: Bool = true) throws -> [QueueEntry] {
         var workflows: [String: WorkflowDefinition] = [:]
         var entries: [QueueEntry] = []
         let person = helper ?? actor ?? ""
@@ -69,7 +72,7 @@ public enum QueueReport {
                 priority: state.priority.rawValue, difficulty: state.difficulty.rawValue, helper: state.helper,
                 district: state.fields["district"],
                 action: action(state, workflow: workflow, next: next, calendarID: calendar == nil ? workflow.calendar : nil),
-                next: next, dueSoonFrom: schedule?.dueSoonFrom?.description)
+                next: keepingMoves ? next : nil, dueSoonFrom: schedule?.dueSoonFrom?.description)
             entry.deadlineProvisional = schedule?.isProvisional ?? false
             entries.append(entry)
         }
@@ -81,10 +84,12 @@ public enum QueueReport {
         func rank(_ entry: QueueEntry) -> (Int, Int, Int, Int, String, String) {
             let band = entry.daysLate > 0 ? 0 : (entry.dueSoon ? 1 : 2)
             let urgency = entry.priority == CasePriority.urgent.rawValue ? 0 : 1
-            let ease = [CaseDifficulty.easy.rawValue: 0, CaseDifficulty.normal.rawValue: 1, CaseDifficulty.hard.rawValue: 2][entry.difficulty] ?? 1
+            let ease = entry.difficulty == CaseDifficulty.easy.rawValue ? 0 : (entry.difficulty == CaseDifficulty.hard.rawValue ? 2 : 1)
             return (band, -entry.daysLate, urgency, ease, entry.deadline ?? "9999-99-99", entry.id)
         }
-        return entries.sorted { rank($0) < rank($1) }
+        // Each entry ranked once, not at every comparison.
+        let ranked = entries.indices.map { (rank: rank(entries[$0]), index: $0) }.sorted { $0.rank < $1.rank }
+        return ranked.map { entries[$0.index] }
     }
 
     /// What the case waits for: every blocker of its next move, or the move to make.

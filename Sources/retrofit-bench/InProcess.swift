@@ -215,7 +215,7 @@ enum InProcess {
         Measure.resetPeak()
         for _ in 0..<context.repeats {
             times.append(try Measure.seconds {
-                let entries = try QueueReport.build(store, calendars: calendars, on: date, helper: nil)
+                let entries = try QueueReport.build(store, calendars: calendars, on: date, helper: nil, keepingMoves: false)
                 devNull(QueueReport.table(entries) + "\n")
                 rows = entries.count
             })

@@ -18,8 +18,12 @@ extension StageVisit {
     public func workingDays(in calendar: WorkingCalendar) -> VisitWorkingDays? {
         guard let left = leftAt?.date else { return nil }
         let entered = enteredAt.date
-        guard let working = try? calendar.countWorkingDays(after: entered, through: left, suspensions: suspendedSpans(asOf: left)),
-              let all = try? calendar.countWorkingDays(after: entered, through: left, suspensions: []) else { return nil }
+        guard let all = try? calendar.countWorkingDays(after: entered, through: left, suspensions: []) else { return nil }
+        // Most visits were never suspended: one count then says both.
+        guard !suspensions.isEmpty else { return VisitWorkingDays(working: all, suspended: 0) }
+        guard let working = try? calendar.countWorkingDays(after: entered, through: left, suspensions: suspendedSpans(asOf: left)) else {
+            return nil
+        }
         return VisitWorkingDays(working: working, suspended: all - working)
     }
 }

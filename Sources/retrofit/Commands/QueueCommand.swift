@@ -27,7 +27,7 @@ struct QueueCommand: ParsableCommand {
             let filter = CaseFilter(district: district, helper: helper)
             if filter.namesAny { try store.check(filter, definitions: try global.catalog().definitions()) }
             let entries = try QueueReport.build(store, calendars: try global.loadCalendars(), on: date,
-                                                helper: helper, district: district, actor: global.actorName)
+                                                helper: helper, district: district, actor: global.actorName, keepingMoves: json)
             if json { try printJSON(entries) } else { print(QueueReport.table(entries)) }
         }
     }
