@@ -115,16 +115,7 @@ public enum CompiledWorkflow {
         }
 
         func definition() -> FieldDefinition? {
-            let fieldType: FieldType
-            switch type {
-            case "text": fieldType = .text
-            case "integer": fieldType = .integer
-            case "decimal": fieldType = .decimal
-            case "date": fieldType = .date
-            case "boolean": fieldType = .boolean
-            case "enum": fieldType = .enumeration(values ?? [])
-            default: return nil
-            }
+            guard let fieldType = FieldType(name: type, values: values ?? []) else { return nil }
             return FieldDefinition(name: name, title: title, type: fieldType, requiredFrom: requiredFrom)
         }
     }

@@ -19,6 +19,20 @@ public enum FieldType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The type a workflow file names (`text`, `integer`, `decimal`, `date`, `boolean`, `enum`);
+    /// `values` are an enum's. Nil for any other name.
+    public init?(name: String, values: [String]) {
+        switch name {
+        case "text": self = .text
+        case "integer": self = .integer
+        case "decimal": self = .decimal
+        case "date": self = .date
+        case "boolean": self = .boolean
+        case "enum": self = .enumeration(values)
+        default: return nil
+        }
+    }
+
     /// Whether values of the two types can be compared with `<` and `==` in a guard.
     /// Integers and decimals are both exact numbers and compare with each other.
     public func isComparable(with other: FieldType) -> Bool {

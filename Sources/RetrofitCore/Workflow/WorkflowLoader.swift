@@ -67,21 +67,12 @@ public enum WorkflowLoader {
                 reader.report(value, "field '\(name)' has no 'type'")
                 return nil
             }
-            let type: FieldType
-            switch typeName {
-            case "text": type = .text
-            case "integer": type = .integer
-            case "decimal": type = .decimal
-            case "date": type = .date
-            case "boolean": type = .boolean
-            case "enum":
-                let values = reader.textList(keys["values"], what: "values").map(\.0)
-                if values.isEmpty { reader.report(value, "enum field '\(name)' needs a non-empty 'values' list") }
-                type = .enumeration(values)
-            default:
+            let values = typeName == "enum" ? reader.textList(keys["values"], what: "values").map(\.0) : []
+            guard let type = FieldType(name: typeName, values: values) else {
                 reader.report(keys["type"] ?? value, "unknown field type '\(typeName)'; expected one of: text, integer, decimal, date, boolean, enum")
                 return nil
             }
+            if typeName == "enum", values.isEmpty { reader.report(value, "enum field '\(name)' needs a non-empty 'values' list") }
             if keys["values"] != nil, typeName != "enum", let node = keys["values"] {
                 reader.report(node, "'values' is only for enum fields")
             }
