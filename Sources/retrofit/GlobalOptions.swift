@@ -80,8 +80,7 @@ struct GlobalOptions: ParsableArguments {
 
     func loadCalendars() throws(CommandFailure) -> [String: WorkingCalendar] {
         do {
-            let added = try addedCalendarFiles().map { CalendarCatalog.File(path: $0.path, text: $0.text) }
-            return try CalendarCatalog.load(builtIn: BuiltinFiles.calendarFiles, added: added)
+            return try CalendarCatalog.load(builtIn: BuiltinFiles.calendarFiles, added: try addedCalendarFiles())
         } catch let failure as CommandFailure {
             throw failure
         } catch {

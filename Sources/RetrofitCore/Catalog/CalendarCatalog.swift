@@ -1,18 +1,6 @@
 /// The working-day calendars in force, by id, from the shipped files and a folder that adds to them.
 public enum CalendarCatalog {
-    /// A calendar file: its path (used in messages), its text, and its compiled form when one was made
-    /// (the built-in files have one, so loading them parses no YAML).
-    public struct File: Sendable, Hashable {
-        public let path: String
-        public let text: String
-        public let compiled: String?
-
-        public init(path: String, text: String, compiled: String? = nil) {
-            self.path = path
-            self.text = text
-            self.compiled = compiled
-        }
-    }
+    public typealias File = CatalogFile
 
     /// Loads every calendar found in `files` (each calendar file with its year files).
     public static func load(_ files: [(path: String, text: String)]) throws(CalendarError) -> [String: WorkingCalendar] {

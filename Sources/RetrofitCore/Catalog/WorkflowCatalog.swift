@@ -2,24 +2,7 @@
 ///
 /// Files are parsed only when asked for, so a command pays for the one workflow it needs.
 public struct WorkflowCatalog: Sendable {
-    public struct File: Sendable, Hashable {
-        public let path: String
-        public let text: String
-        /// The file's ``CompiledWorkflow`` form, when one was made (the built-in workflows have one).
-        public let compiled: String?
-
-        public init(path: String, text: String, compiled: String? = nil) {
-            self.path = path
-            self.text = text
-            self.compiled = compiled
-        }
-
-        /// The file name without folder and `.yaml`, which names the workflow by convention.
-        public var stem: String {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
-        }
-    }
+    public typealias File = CatalogFile
 
     public let files: [File]
     public let knownCalendars: Set<String>?
