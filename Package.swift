@@ -47,27 +47,33 @@ let package = Package(
             name: "RetrofitReports",
             dependencies: ["RetrofitCore", "RetrofitStore"]
         ),
+        // Every use case as a typed request and result: what the CLI and the server call.
+        .target(
+            name: "RetrofitApp",
+            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins"]
+        ),
         .executableTarget(
             name: "retrofit",
             dependencies: [
-                "RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins",
+                "RetrofitCore", "RetrofitApp", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: an executable that measures and prints JSON (see BENCHMARKS.md); not run by `swift test`.
         .executableTarget(
             name: "retrofit-bench",
-            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins",
+            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitApp", "RetrofitBuiltins",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "RetrofitTestSupport",
-            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitBuiltins"],
+            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitApp", "RetrofitBuiltins"],
             path: "Tests/RetrofitTestSupport"
         ),
         .testTarget(name: "RetrofitCoreTests", dependencies: ["RetrofitCore", "RetrofitTestSupport", "RetrofitBuiltins"]),
-        .testTarget(name: "RetrofitStoreTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitTestSupport"]),
-        .testTarget(name: "RetrofitReportsTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitTestSupport"]),
+        .testTarget(name: "RetrofitStoreTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitApp", "RetrofitTestSupport"]),
+        .testTarget(name: "RetrofitReportsTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitApp", "RetrofitTestSupport"]),
+        .testTarget(name: "RetrofitAppTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitApp", "RetrofitTestSupport"]),
         .testTarget(name: "RetrofitEndToEndTests", dependencies: ["RetrofitTestSupport"]),
     ]
 )

@@ -11,7 +11,8 @@ extension CaseStore {
     /// the closest known names: a typo should not answer "0 cases". Known are the names `definitions` (the
     /// loaded workflows) define — ids, stages, `district` enum values — the registered helpers, and whatever
     /// the cases hold.
-    public func check(_ filter: CaseFilter, definitions: [WorkflowDefinition]) throws(ServiceError) {
+    /// - Throws: a `Rejection` (bad input) naming the unknown value, or a `StoreError`.
+    public func check(_ filter: CaseFilter, definitions: [WorkflowDefinition]) throws {
         let checks: [(value: String?, what: String, column: String, defined: () throws(StoreError) -> [String])] = [
             (filter.workflow, "workflow", "workflow_id", { definitions.map(\.id) }),
             (filter.stage, "stage", "stage", { definitions.flatMap { $0.stages.map(\.id) } }),
@@ -20,18 +21,10 @@ extension CaseStore {
         ]
         for check in checks {
             guard let value = check.value else { continue }
-            do {
-                let defined = try check.defined()
-                if defined.contains(value) { continue }
-                if try isHeld(value, column: check.column) { continue }
-                try KnownNames(check.what, names: defined + (try heldValues(check.column))).check(value)
-            } catch let error as StoreError {
-                throw .store(error)
-            } catch let rejection as Rejection {
-                throw .rejected(rejection)
-            } catch {
-                throw ServiceError(error)
-            }
+            let defined = try check.defined()
+            if defined.contains(value) { continue }
+            if try isHeld(value, column: check.column) { continue }
+            try KnownNames(check.what, names: defined + (try heldValues(check.column))).check(value)
         }
     }
 

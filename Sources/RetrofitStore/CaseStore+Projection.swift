@@ -24,7 +24,7 @@ extension CaseStore {
     }
 
     /// The first visit `writeProjection` rewrites: with `onlyRecentVisits`, the last two.
-    static func firstRewrittenVisit(visitCount: Int, onlyRecentVisits: Bool) -> Int {
+    public static func firstRewrittenVisit(visitCount: Int, onlyRecentVisits: Bool) -> Int {
         onlyRecentVisits ? max(0, visitCount - 2) : 0
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
@@ -79,12 +80,12 @@ enum CLI {
 
     /// `retrofit case advance ID` on fresh cases, alternating with a sqlite3 process running the same reads
     /// and transaction for a twin case.
-    static func advance(_ binary: Binary, _ setting: Setting, service: CaseService) throws -> BenchResult {
+    static func advance(_ binary: Binary, _ setting: Setting, service: CaseService) async throws -> BenchResult {
         var result = base("case advance", binary, setting)
         // One pair more than timed: the last runs under /usr/bin/time, for the peak memory only.
         let sources = Fixtures.ids("CLI-\(binary.label)-\(setting.scale)-A", setting.runs + 1)
         let twins = Fixtures.ids("CLI-\(binary.label)-\(setting.scale)-B", setting.runs + 1)
-        try Fixtures.open(sources + twins, service: service)
+        try await Fixtures.open(sources + twins, service: service)
         let database = try Baselines.readOnly(setting.db)
         var mineTimes: [Double] = []
         var shellTimes: [Double] = []
@@ -99,7 +100,7 @@ enum CLI {
             defer { try? FileManager.default.removeItem(atPath: scriptPath) }
             var script = try SQLScript(path: scriptPath)
             script.durability()
-            try database.read { db in try Baselines.command(&script, db: db, source: source, twin: twin, afterVersion: 1) }
+            try Blocking.read(database) { db in try Baselines.command(&script, db: db, source: source, twin: twin, afterVersion: 1) }
             script.close()
             let shell = try Baselines.runShell(setting.sqlite3, db: setting.db, script: scriptPath, memory: memory)
             if memory { shellPeak = shell.maxRSSMB ?? -1 } else { shellTimes.append(shell.seconds) }

@@ -1,5 +1,6 @@
 import Foundation
 import RetrofitBuiltins
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
@@ -36,9 +37,9 @@ enum Fixtures {
     ]
 
     /// Opens new cases in intake, one transaction each (as `retrofit case open` would).
-    static func open(_ ids: [String], service: CaseService, helper: String? = nil) throws {
+    static func open(_ ids: [String], service: CaseService, helper: String? = nil) async throws {
         for id in ids {
-            _ = try service.open(workflowID: workflowID, caseID: id, fields: fields, helper: helper, at: now.adding(seconds: -3_600))
+            _ = try await service.open(workflowID: workflowID, caseID: id, fields: fields, helper: helper, at: now.adding(seconds: -3_600))
         }
     }
 

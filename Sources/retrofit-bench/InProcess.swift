@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore
@@ -33,8 +34,8 @@ enum InProcess {
         case "queue": return try queue(context)
         case "rebuild": return try rebuild(context, emptiedFirst: false)
         case "rebuild-emptied": return try rebuild(context, emptiedFirst: true)
-        case "advance": return try advance(context)
-        case "long-case-advance": return try longCaseAdvance(context)
+        case "advance": return try Blocking.run { try await advance(context) }
+        case "long-case-advance": return try Blocking.run { try await longCaseAdvance(context) }
         default: throw Spawn.Failure(description: "unknown benchmark \(context.name); known: \(names.joined(separator: ", "))")
         }
     }
@@ -314,19 +315,19 @@ enum InProcess {
 
     /// `CaseService.execute(.advance)` on fresh cases, one transaction each, as `retrofit case advance` would;
     /// against the sqlite3 shell running the same reads and the same transaction for twin cases.
-    static func advance(_ context: ChildContext) throws -> BenchResult {
+    static func advance(_ context: ChildContext) async throws -> BenchResult {
         let store = try CaseStore(path: context.db, access: .write)
         let calendars = try Fixtures.calendars()
         let service = Fixtures.service(store, calendars: calendars)
         let count = context.advances
         let sources = Fixtures.ids("ADV-\(context.scale)-A", count)
         let twins = Fixtures.ids("ADV-\(context.scale)-B", count)
-        try Fixtures.open(sources + twins, service: service)
+        try await Fixtures.open(sources + twins, service: service)
         var result = result(context)
         var times: [Double] = []
         Measure.resetPeak()
         for id in sources {
-            times.append(try Measure.seconds { _ = try service.execute(.advance(to: nil, fields: [:], note: nil), caseID: id) })
+            times.append(try await Measure.seconds(awaiting: { _ = try await service.execute(.advance(to: nil, fields: [:], note: nil), caseID: id) }))
         }
         result.peakMB = Measure.peakMB()
         let total = times.reduce(0, +)
@@ -340,7 +341,7 @@ enum InProcess {
         defer { try? FileManager.default.removeItem(atPath: scriptPath) }
         var script = try SQLScript(path: scriptPath)
         script.durability()
-        try Baselines.readOnly(context.db).read { db in
+        try Blocking.read(try Baselines.readOnly(context.db)) { db in
             for (source, twin) in zip(sources, twins) {
                 try Baselines.command(&script, db: db, source: source, twin: twin, afterVersion: 1)
             }
@@ -358,7 +359,7 @@ enum InProcess {
 
     /// Adds the long cases and their fresh counterparts. Run by the parent before the child measures, so the
     /// memory used to build 100,000-event histories is not in the child's peak.
-    static func prepareLongCases(db: String, scale: String, events: Int, count: Int) throws {
+    static func prepareLongCases(db: String, scale: String, events: Int, count: Int) async throws {
         let store = try CaseStore(path: db, access: .write)
         let calendars = try Fixtures.calendars()
         let workflow = try Fixtures.catalog(calendars).load(Fixtures.workflowID)
@@ -366,11 +367,11 @@ enum InProcess {
         for id in longIDs(scale, count) {
             try store.appendHistories([try longHistory(id, events: events, workflow: workflow, calendar: calendar)])
         }
-        try Fixtures.open(freshIDs(scale, count), service: Fixtures.service(store, calendars: calendars))
+        try await Fixtures.open(freshIDs(scale, count), service: Fixtures.service(store, calendars: calendars))
     }
 
     /// A case with `longEvents` events (opened, then notes) advances, against fresh cases, alternately.
-    static func longCaseAdvance(_ context: ChildContext) throws -> BenchResult {
+    static func longCaseAdvance(_ context: ChildContext) async throws -> BenchResult {
         let store = try CaseStore(path: context.db, access: .write)
         let service = Fixtures.service(store, calendars: try Fixtures.calendars())
         let longIDs = longIDs(context.scale, context.longCases)
@@ -380,8 +381,8 @@ enum InProcess {
         var freshTimes: [Double] = []
         Measure.resetPeak()
         for (long, fresh) in zip(longIDs, freshIDs) {
-            longTimes.append(try Measure.seconds { _ = try service.execute(.advance(to: nil, fields: [:], note: nil), caseID: long) })
-            freshTimes.append(try Measure.seconds { _ = try service.execute(.advance(to: nil, fields: [:], note: nil), caseID: fresh) })
+            longTimes.append(try await Measure.seconds(awaiting: { _ = try await service.execute(.advance(to: nil, fields: [:], note: nil), caseID: long) }))
+            freshTimes.append(try await Measure.seconds(awaiting: { _ = try await service.execute(.advance(to: nil, fields: [:], note: nil), caseID: fresh) }))
         }
         result.peakMB = Measure.peakMB()
         result.events = try eventCount(context.db)

@@ -19,6 +19,12 @@ enum Measure {
         return now() - start
     }
 
+    static func seconds(awaiting body: () async throws -> Void) async rethrows -> Double {
+        let start = now()
+        try await body()
+        return now() - start
+    }
+
     /// This process's peak resident memory (VmHWM), in MB.
     static func peakMB() -> Double {
         statusKB("VmHWM").map { Double($0) / 1024 } ?? -1

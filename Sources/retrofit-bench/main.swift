@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 #if canImport(Glibc)
@@ -232,14 +233,14 @@ for scale in scales {
         // Last: the sqlite3 side of `case advance` copies events with their hashes to twin cases, which
         // `audit verify` would rightly report as a broken chain.
         for binary in binaries {
-            cli("case advance", { try CLI.advance(binary, setting, service: service) }, scale: scale, binary: binary)
+            cli("case advance", { try Blocking.run { try await CLI.advance(binary, setting, service: service) } }, scale: scale, binary: binary)
         }
     }
     child("advance", scale: scale, cases: cases, db: db)
     if cases == largest, wanted("long-case-advance") {
         progress("\(scale) long cases: appending \(number("long-cases", 3)) cases of \(number("long-events", 100_000)) events…")
         do {
-            try InProcess.prepareLongCases(db: db, scale: scale, events: number("long-events", 100_000), count: number("long-cases", 3))
+            try Blocking.run { try await InProcess.prepareLongCases(db: db, scale: scale, events: number("long-events", 100_000), count: number("long-cases", 3)) }
             child("long-case-advance", scale: scale, cases: cases, db: db)
         } catch {
             var result = BenchResult(name: "long-case-advance", scale: scale, kind: "in-process")

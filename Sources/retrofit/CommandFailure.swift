@@ -1,83 +1,47 @@
 import ArgumentParser
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
-/// Why a command failed, and the exit code that says so to scripts.
-enum CommandFailure: Error, CustomStringConvertible {
-    /// A check found problems it has already printed (validate, verify, check).
-    case findings(String?)
-    case badInput(String)
-    case refused(String)
-    case conflict(String)
-    case database(String)
+/// A command's failure is the application's: one error type, by category, for every front end.
+typealias CommandFailure = AppError
 
-    static func store(_ error: StoreError) -> CommandFailure {
-        switch error {
-        case .conflict: .conflict(error.description)
-        case .unknownCase: .badInput(error.description)
-        case .workflowChanged: .refused(error.description)
-        default: .database(error.description)
-        }
-    }
-
-    static func service(_ error: ServiceError) -> CommandFailure {
-        switch error {
-        case .rejected(let rejection): rejection.kind == .invalidInput ? .badInput(rejection.message) : .refused(rejection.message)
-        case .store(let error): .store(error)
-        case .workflow(let error): .badInput(error.description)
-        case .calendar(let error): .refused(error.description)
-        }
-    }
-
+extension AppError {
+    /// The exit code that says the category to scripts (documented in the README).
     var exitCode: Int32 {
-        switch self {
+        switch category {
         case .findings: 1
-        case .badInput: 2
-        case .refused: 3
+        case .badInput, .notFound: 2
+        case .forbidden, .refused: 3
         case .conflict: 4
-        case .database: 5
+        case .unavailable: 5
         }
     }
 
-    var description: String {
-        switch self {
-        case .findings(let message): message ?? "problems found"
-        case .badInput(let message), .refused(let message), .conflict(let message), .database(let message): message
-        }
-    }
+    static func database(_ message: String) -> AppError { .unavailable(message) }
+    static func store(_ error: StoreError) -> AppError { AppError(error) }
 }
 
-/// Runs a command body, printing any failure as one `error:` line on stderr with its exit code.
-func runReporting(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch {
+/// Prints a failure as one `error:` line on stderr (a check's findings are already printed) and exits with
+/// its category's code; a database this process created for a refused first command is removed first.
+/// The one place where errors become exit codes.
+func exit(reporting error: any Error) -> Never {
+    if error is ExitCode || error is CleanExit || !(error is AppError || error is Rejection || error is StoreError
+        || error is WorkflowLookupError || error is CalendarError) {
         NewDatabase.discardIfEmpty()
-        try reportFailure(error)
+        Retrofit.exit(withError: error)
     }
+    NewDatabase.discardIfEmpty()
+    let failure = AppError(any: error)
+    if !failure.message.isEmpty { printError(failure.message) }
+    Foundation.exit(failure.exitCode)
 }
 
-private func reportFailure(_ error: any Error) throws {
-    do {
-        throw error
-    } catch let failure as CommandFailure {
-        if case .findings(nil) = failure {} else { printError(failure.description) }
-        throw ExitCode(failure.exitCode)
-    } catch let error as ServiceError {
-        let failure = CommandFailure.service(error)
-        printError(failure.description)
-        throw ExitCode(failure.exitCode)
-    } catch let error as StoreError {
-        let failure = CommandFailure.store(error)
-        printError(failure.description)
-        throw ExitCode(failure.exitCode)
-    } catch let rejection as Rejection {
-        let failure = CommandFailure.service(.rejected(rejection))
-        printError(failure.description)
-        throw ExitCode(failure.exitCode)
-    }
-}
+/// Runs a command body. Kept while commands move to the application layer: failures are reported by
+/// ``exit(reporting:)`` in `Retrofit.main()`.
+func runReporting(_ body: () throws -> Void) rethrows { try body() }
+func runReporting(_ body: () async throws -> Void) async rethrows { try await body() }
 
 func printError(_ message: String) {
     // One line per failure: multi-line details (workflow problems) keep their own lines.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RetrofitApp
 import RetrofitBuiltins
 import RetrofitCore
 import RetrofitStore
@@ -31,17 +32,8 @@ struct GlobalOptions: ParsableArguments {
         actor ?? environment("RETROFIT_ACTOR") ?? environment("USER") ?? environment("LOGNAME") ?? "unknown"
     }
 
-    /// The clock, read here and nowhere deeper.
-    func clock() throws(CommandFailure) -> Timestamp {
-        if let text = now ?? environment("RETROFIT_NOW") {
-            guard let time = Timestamp(iso: text) else {
-                let source = now != nil ? "--now" : "RETROFIT_NOW"
-                throw .badInput("\(source) '\(text)' is not a time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (China Standard Time)")
-            }
-            return time
-        }
-        return Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
-    }
+    /// The clock option, checked.
+    func clock() throws(CommandFailure) -> Timestamp { try environment().clock.now() }
 
     /// A date-or-time option such as `--at`, or nil when not given.
     func time(_ text: String?, option: String) throws(CommandFailure) -> Timestamp? {
@@ -60,90 +52,46 @@ struct GlobalOptions: ParsableArguments {
         return date
     }
 
-    /// The workflow files in force: the folder named, ./workflows, or the built-in ones.
-    func workflowFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
-        if let folder = workflows ?? environment("RETROFIT_WORKFLOWS") {
-            return try FileLoading.yamlFiles(in: folder, required: true)
-        }
-        if FileLoading.isDirectory("workflows") { return try FileLoading.yamlFiles(in: "workflows", required: true) }
-        return BuiltinFiles.workflowFiles
-    }
-
-    /// The calendar files of the folder named, or ./calendars, added over the built-in ones.
-    func addedCalendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] {
-        if let folder = calendars ?? environment("RETROFIT_CALENDARS") {
-            return try FileLoading.yamlFiles(in: folder, required: true)
-        }
-        if FileLoading.isDirectory("calendars") { return try FileLoading.yamlFiles(in: "calendars", required: true) }
-        return []
-    }
-
-    func loadCalendars() throws(CommandFailure) -> [String: WorkingCalendar] {
-        do {
-            return try CalendarCatalog.load(builtIn: BuiltinFiles.calendarFiles, added: try addedCalendarFiles())
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw .badInput("\(error)")
-        }
-    }
-
-    func catalog() throws(CommandFailure) -> WorkflowCatalog {
-        WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(try loadCalendars().keys))
-    }
-
-    /// The database, its projections recomputed first if the calendars in force changed since they were
-    /// computed (a year file added, say): deadlines are derived data and follow the calendars.
-    func store(_ access: CaseStore.Access) throws(CommandFailure) -> CaseStore {
-        let path = databasePath
-        if access == .write, !FileManager.default.fileExists(atPath: path) { NewDatabase.created(path) }
-        let store: CaseStore
-        do { store = try CaseStore(path: path, access: access) } catch { throw .store(error) }
-        let files = BuiltinFiles.calendarFiles.map { ($0.path, $0.text) } + (try addedCalendarFiles()).map { ($0.path, $0.text) }
-        let digest = CaseStore.calendarDigest(files: files)
-        do {
-            guard try store.projectionsNeedRecomputing(calendarDigest: digest) else { return store }
-            let upgraded = try store.recordedCalendarDigest() == nil
-            let report = try store.recomputeProjections(calendars: try loadCalendars(), calendarDigest: digest)
-            if let report, !report.identical {
-                let why = upgraded ? "the database was upgraded" : "the calendars changed since the deadlines were computed"
-                printNote("\(why); recomputed \(report.cases) cases from their events")
+    /// The configuration these options and the environment variables choose.
+    func environment() throws(CommandFailure) -> RetrofitEnvironment {
+        var clock = RetrofitEnvironment.Clock.system
+        if let text = now ?? environment("RETROFIT_NOW") {
+            guard let time = Timestamp(iso: text) else {
+                let source = now != nil ? "--now" : "RETROFIT_NOW"
+                throw .badInput("\(source) '\(text)' is not a time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (China Standard Time)")
             }
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw .badInput("\(error)")
+            clock = .fixed(time)
         }
-        return store
+        return RetrofitEnvironment(
+            databasePath: databasePath,
+            workflows: (workflows ?? environment("RETROFIT_WORKFLOWS")).map { .folder($0) } ?? .folderIfPresent("workflows"),
+            calendars: (calendars ?? environment("RETROFIT_CALENDARS")).map { .folder($0) } ?? .folderIfPresent("calendars"),
+            clock: clock)
+    }
+
+    /// The application over that configuration; its notices are printed as `note:` lines.
+    func app() throws(CommandFailure) -> RetrofitApp {
+        RetrofitApp(environment: try environment(), notices: { printNote($0) })
+    }
+
+    /// Who runs the command.
+    var actingPerson: Actor { Actor(name: actorName) }
+
+    func workflowFiles() throws(CommandFailure) -> [WorkflowCatalog.File] { try environment().workflowFiles() }
+
+    func addedCalendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] { try environment().addedCalendarFiles() }
+
+    func loadCalendars() throws(CommandFailure) -> [String: WorkingCalendar] { try environment().loadCalendars() }
+
+    func catalog() throws(CommandFailure) -> WorkflowCatalog { try environment().catalog() }
+
+    func store(_ access: CaseStore.Access) throws(CommandFailure) -> CaseStore {
+        try app().store(access, created: NewDatabase.created)
     }
 
     /// Everything a command on cases needs.
     func service(_ access: CaseStore.Access = .write) throws(CommandFailure) -> CaseService {
-        let calendars = try loadCalendars()
-        return CaseService(store: try store(access), workflows: WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(calendars.keys)),
-                           calendars: calendars, now: try clock(), actor: actorName)
-    }
-}
-
-/// Reading workflow and calendar folders.
-enum FileLoading {
-    static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
-    static func yamlFiles(in folder: String, required: Bool) throws(CommandFailure) -> [WorkflowCatalog.File] {
-        guard isDirectory(folder) else { throw .badInput("folder '\(folder)' does not exist") }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        return try names.map { name throws(CommandFailure) in try readFile((folder as NSString).appendingPathComponent(name)) }
-    }
-
-    static func readFile(_ path: String) throws(CommandFailure) -> WorkflowCatalog.File {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .badInput("cannot read file '\(path)'") }
-        guard let text = String(data: data, encoding: .utf8) else { throw .badInput("file '\(path)' is not UTF-8 text") }
-        return WorkflowCatalog.File(path: path, text: text)
+        try app().caseService(by: actingPerson, access: access, created: NewDatabase.created)
     }
 }
 

@@ -3,7 +3,7 @@ import ArgumentParser
 // Every command sets its commandName: without one, ArgumentParser derives it with
 // String(describing:), about 1.3 M instructions a command at each start (callgrind).
 @main
-struct Retrofit: ParsableCommand {
+struct Retrofit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrofit",
         abstract: "Case workflow engine for elevator retrofits in existing homes (既有住宅加装电梯).",
@@ -24,4 +24,18 @@ struct Retrofit: ParsableCommand {
             PeopleGroup.self, AdminGroup.self, DemoCommand.self,
         ]
     )
+
+    /// Parses, runs, and turns a failure into its exit code: the one place that does (``exit(reporting:)``).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            retrofit.exit(reporting: error)
+        }
+    }
 }

@@ -7,11 +7,11 @@ import Testing
 @Suite("Long histories", .tags(.reliability, .heavy))
 struct LongHistoryTests {
     @Test("a case with a long history shows, pages, advances and rebuilds")
-    func longHistory() throws {
+    func longHistory() async throws {
         let cli = try LedgerCLI.temporary("long-history")
         defer { cli.cleanUp() }
         let notes = LedgerFixtures.scaled(10_000, heavy: 100_000)
-        let version = try LedgerHistoryBuilder.caseWithNotes(path: cli.database, caseID: "LONG-1", notes: notes)
+        let version = try await LedgerHistoryBuilder.caseWithNotes(path: cli.database, caseID: "LONG-1", notes: notes)
         #expect(version == notes + 1)
 
         let show = try cli.run("case", "show", "LONG-1")

@@ -10,16 +10,16 @@ import Testing
 @Suite("Audit verify")
 struct AuditVerifyTests {
     /// A case with seven events (open, two moves, suspend, resume, a note, a move).
-    static func fixture() throws -> ReportFixture {
+    static func fixture() async throws -> ReportFixture {
         let fixture = try ReportFixture()
-        try fixture.open("ER-2025-0101", fields: ReportFixture.intake(address: "德州市德城区新华路12号", district: "德城区", community: "新华小区",
+        try await fixture.open("ER-2025-0101", fields: ReportFixture.intake(address: "德州市德城区新华路12号", district: "德城区", community: "新华小区",
                                                                        building: "3", unit: "2", homes: 12), helper: "李娜", at: "2025-03-03T09:00")
-        try fixture.advance("ER-2025-0101", at: "2025-03-04T09:00")
-        try fixture.advance("ER-2025-0101", at: "2025-03-05T09:00")
-        try fixture.run(.suspend(reason: .mediation, note: nil), "ER-2025-0101", at: "2025-03-10T09:00")
-        try fixture.run(.resume(note: nil), "ER-2025-0101", at: "2025-03-17T09:00")
-        try fixture.run(.note("业主座谈会"), "ER-2025-0101", at: "2025-03-18T09:00")
-        try fixture.run(.withdraw(reason: "业主放弃"), "ER-2025-0101", at: "2025-03-20T09:00")
+        try await fixture.advance("ER-2025-0101", at: "2025-03-04T09:00")
+        try await fixture.advance("ER-2025-0101", at: "2025-03-05T09:00")
+        try await fixture.run(.suspend(reason: .mediation, note: nil), "ER-2025-0101", at: "2025-03-10T09:00")
+        try await fixture.run(.resume(note: nil), "ER-2025-0101", at: "2025-03-17T09:00")
+        try await fixture.run(.note("业主座谈会"), "ER-2025-0101", at: "2025-03-18T09:00")
+        try await fixture.run(.withdraw(reason: "业主放弃"), "ER-2025-0101", at: "2025-03-20T09:00")
         return fixture
     }
 
@@ -34,8 +34,8 @@ struct AuditVerifyTests {
     }
 
     @Test("an untouched log verifies and ends at the head")
-    func intact() throws {
-        let fixture = try Self.fixture()
+    func intact() async throws {
+        let fixture = try await Self.fixture()
         let chain = try fixture.store.verifyChain()
         let head = try fixture.store.head()
         #expect(chain.isIntact)
@@ -44,8 +44,8 @@ struct AuditVerifyTests {
     }
 
     @Test("the triggers refuse edits made without dropping them")
-    func triggersGuard() throws {
-        let fixture = try Self.fixture()
+    func triggersGuard() async throws {
+        let fixture = try await Self.fixture()
         let queue = try DatabaseQueue(path: fixture.store.path)
         #expect(throws: (any Error).self) {
             try queue.write { db in try db.execute(sql: "UPDATE event SET actor = 'x' WHERE sequence = 2") }
@@ -54,8 +54,8 @@ struct AuditVerifyTests {
     }
 
     @Test("a changed payload breaks the chain at that event")
-    func changedPayload() throws {
-        let fixture = try Self.fixture()
+    func changedPayload() async throws {
+        let fixture = try await Self.fixture()
         try Self.tamper(fixture, "UPDATE event SET payload = replace(payload, '\"12\"', '\"16\"') WHERE sequence = 1")
         let chain = try fixture.store.verifyChain()
         #expect(chain.firstBroken?.sequence == 1)
@@ -63,18 +63,18 @@ struct AuditVerifyTests {
     }
 
     @Test("a changed timestamp breaks the chain at that event")
-    func changedTimestamp() throws {
-        let fixture = try Self.fixture()
+    func changedTimestamp() async throws {
+        let fixture = try await Self.fixture()
         try Self.tamper(fixture, "UPDATE event SET occurred_at = '2025-03-03T09:00:00+08:00' WHERE sequence = 3")
         #expect(try fixture.store.verifyChain().firstBroken?.sequence == 3)
-        let again = try Self.fixture()
+        let again = try await Self.fixture()
         try Self.tamper(again, "UPDATE event SET recorded_at = '2025-03-21T09:00:00+08:00' WHERE sequence = 5")
         #expect(try again.store.verifyChain().firstBroken?.sequence == 5)
     }
 
     @Test("a deleted event is found at the gap it leaves")
-    func deletedEvent() throws {
-        let fixture = try Self.fixture()
+    func deletedEvent() async throws {
+        let fixture = try await Self.fixture()
         try Self.tamper(fixture, "DELETE FROM event WHERE sequence = 4")
         let chain = try fixture.store.verifyChain()
         #expect(chain.firstBroken?.sequence == 5)
@@ -82,8 +82,8 @@ struct AuditVerifyTests {
     }
 
     @Test("a reordered pair breaks the chain at the first of the two places")
-    func reorderedPair() throws {
-        let fixture = try Self.fixture()
+    func reorderedPair() async throws {
+        let fixture = try await Self.fixture()
         try Self.tamper(fixture, """
             UPDATE event SET sequence = -1 WHERE sequence = 4;
             UPDATE event SET sequence = 4 WHERE sequence = 5;
@@ -94,8 +94,8 @@ struct AuditVerifyTests {
     }
 
     @Test("removing the newest events leaves a valid shorter chain: only a head kept elsewhere shows it")
-    func truncatedTail() throws {
-        let fixture = try Self.fixture()
+    func truncatedTail() async throws {
+        let fixture = try await Self.fixture()
         let before = try fixture.store.head()
         try Self.tamper(fixture, "DELETE FROM event WHERE sequence = 7")
         let chain = try fixture.store.verifyChain()

@@ -20,8 +20,8 @@ struct BottleneckStoredDaysTests {
     }
 
     @Test("a stored count altered by hand changes the report (so it is read), a rebuild check flags it, a rebuild restores the report")
-    func storedCountsAreRead() throws {
-        let fixture = try ReportFixture.programme()
+    func storedCountsAreRead() async throws {
+        let fixture = try await ReportFixture.programme()
         let setting = try ReportSetting.load(fixture.store, asOf: try ReportFixture.date(ReportFixture.reportDay), calendars: fixture.calendars)
         let june = (from: try ReportFixture.date("2025-06-01"), to: try ReportFixture.date("2025-06-30"))
         let whole = try BottleneckReport.build(fixture.store, setting: setting)
@@ -30,12 +30,12 @@ struct BottleneckStoredDaysTests {
 
         // ER-2025-0002 was in construction from 2025-03-14 to 2025-06-10.
         let visit = "case_id = 'ER-2025-0002' AND stage = 'construction'"
-        let stored = try fixture.store.writer.read { db in try Int.fetchOne(db, sql: "SELECT working_days FROM stage_visit WHERE \(visit)") }
+        let stored = try await fixture.store.writer.read { db in try Int.fetchOne(db, sql: "SELECT working_days FROM stage_visit WHERE \(visit)") }
         let calendar = try #require(fixture.calendars["cn-mainland"])
         let counted = try calendar.workingDays(after: try ReportFixture.date("2025-03-14"), through: try ReportFixture.date("2025-06-10"),
                                                suspensions: [])
         #expect(stored == counted)
-        try fixture.store.writer.write { db in try db.execute(sql: "UPDATE stage_visit SET working_days = working_days + 1000 WHERE \(visit)") }
+        try await fixture.store.writer.write { db in try db.execute(sql: "UPDATE stage_visit SET working_days = working_days + 1000 WHERE \(visit)") }
 
         // Over the whole history the visit lies inside the period: its waiting days and its duration are the stored number.
         let altered = try BottleneckReport.build(fixture.store, setting: setting)
@@ -55,8 +55,8 @@ struct BottleneckStoredDaysTests {
     }
 
     @Test("without stored counts (unknown, or an older database not yet recomputed) the report counts and says the same")
-    func unknownCountsAreCounted() throws {
-        let fixture = try ReportFixture.programme()
+    func unknownCountsAreCounted() async throws {
+        let fixture = try await ReportFixture.programme()
         let setting = try ReportSetting.load(fixture.store, asOf: try ReportFixture.date(ReportFixture.reportDay), calendars: fixture.calendars)
         let periods: [(CivilDate?, CivilDate?)] = [(nil, nil), (try ReportFixture.date("2025-06-01"), try ReportFixture.date("2025-06-30")),
                                                    (try ReportFixture.date("2025-01-01"), try ReportFixture.date("2025-12-31"))]
@@ -64,11 +64,11 @@ struct BottleneckStoredDaysTests {
         for (from, to) in periods {
             before.append(try Self.json(BottleneckReport.build(fixture.store, setting: setting, from: from, to: to, by: .district)))
         }
-        let closed = try fixture.store.writer.read { db in
+        let closed = try await fixture.store.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM stage_visit WHERE working_days IS NOT NULL") ?? 0
         }
         #expect(closed > 20)
-        try fixture.store.writer.write { db in try db.execute(sql: "UPDATE stage_visit SET working_days = NULL") }
+        try await fixture.store.writer.write { db in try db.execute(sql: "UPDATE stage_visit SET working_days = NULL") }
         for ((from, to), expected) in zip(periods, before) {
             #expect(try Self.json(BottleneckReport.build(fixture.store, setting: setting, from: from, to: to, by: .district)) == expected)
         }

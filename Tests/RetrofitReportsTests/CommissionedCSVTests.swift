@@ -40,8 +40,8 @@ struct CommissionedCSVTests {
     }
 
     @Test("starts with a byte-order mark, ends rows with CRLF, and round-trips with Chinese, commas, quotes and line breaks")
-    func roundTrip() throws {
-        let fixture = try ReportFixture.programme()
+    func roundTrip() async throws {
+        let fixture = try await ReportFixture.programme()
         let setting = try ReportSetting.load(fixture.store, asOf: try ReportFixture.date(ReportFixture.reportDay), calendars: fixture.calendars)
         let report = try CommissionedReport.build(fixture.store, setting: setting, year: 2025)
         let csv = report.csv()

@@ -29,8 +29,8 @@ struct CommissionedStreamTests {
     @Test("table, JSON and CSV streamed equal the whole report's", arguments: [
         (2025, nil, true), (2024, nil, true), (2023, nil, true), (2025, "elevator-retrofit", true), (2025, nil, false),
     ] as [(Int, String?, Bool)])
-    func sameAsWhole(year: Int, workflow: String?, calendars: Bool) throws {
-        let fixture = try ReportFixture.programme()
+    func sameAsWhole(year: Int, workflow: String?, calendars: Bool) async throws {
+        let fixture = try await ReportFixture.programme()
         let setting = try ReportSetting.load(fixture.store, asOf: try ReportFixture.date(ReportFixture.reportDay),
                                              calendars: calendars ? fixture.calendars : [:])
         let report = try CommissionedReport.build(fixture.store, setting: setting, year: year, workflowID: workflow)
@@ -57,8 +57,8 @@ struct CommissionedStreamTests {
     }
 
     @Test("JSON and CSV: the first elevator is written before the second is read")
-    func firstBeforeSecond() throws {
-        let fixture = try ReportFixture.programme()
+    func firstBeforeSecond() async throws {
+        let fixture = try await ReportFixture.programme()
         let setting = try ReportSetting.load(fixture.store, asOf: try ReportFixture.date(ReportFixture.reportDay), calendars: fixture.calendars)
         func probe(_ make: (BlockWriter) -> some CommissionedWriter) throws -> [String] {
             let received = Received()
@@ -76,13 +76,13 @@ struct CommissionedStreamTests {
     }
 
     @Test("identifiers held by one case are left out of the shared values; surrounding spaces do not make a value different")
-    func sharedValues() throws {
-        let fixture = try ReportFixture.programme()
+    func sharedValues() async throws {
+        let fixture = try await ReportFixture.programme()
         // ER-2025-0001's equipment code between an ideographic space and a space.
         var fields = ReportFixture.intake(address: "德州市德城区新华路14号", district: "德城区", community: "新华小区",
                                           building: "4", unit: "1", homes: 4)
         fields["equipment_code"] = "\u{3000}3110371400202509001 "
-        try fixture.open("ER-2025-0099", fields: fields, helper: nil, at: "2025-12-01T09:00")
+        try await fixture.open("ER-2025-0099", fields: fields, helper: nil, at: "2025-12-01T09:00")
         let shared = try fixture.store.sharedFieldValues(CommissionedReport.identifierFields)
         #expect(shared.map { "\($0.field) \($0.value) \($0.caseIDs.sorted())" }.sorted() == [
             "equipment_code 3110371400202509001 [\"ER-2025-0001\", \"ER-2025-0099\"]",
@@ -91,8 +91,8 @@ struct CommissionedStreamTests {
     }
 
     @Test("event timings: with no lower limit every event without its payload; over 29 days, only event 40 (recorded 40 days late)")
-    func timings() throws {
-        let fixture = try ReportFixture.programme()
+    func timings() async throws {
+        let fixture = try await ReportFixture.programme()
         let events = try fixture.store.events(caseID: "ER-2025-0002")
         let timings = try fixture.store.eventTimings(caseID: "ER-2025-0002", recordedLaterThan: -1_000)
         #expect(timings.map { "\($0.sequence) \($0.type) \($0.occurredAt) \($0.recordedAt) \($0.actor)" }

@@ -63,28 +63,28 @@ struct ForecastTests {
             terminal: true
         """
 
-    static func fixture() throws -> ReportFixture {
+    static func fixture() async throws -> ReportFixture {
         let fixture = try ReportFixture(extraWorkflows: [WorkflowCatalog.File(path: "forecast-test.yaml", text: workflow)])
         let district = ["district": "德城区"]
-        func open(_ id: String, _ at: String) throws {
-            try fixture.open(id, workflow: "forecast-test", fields: district, helper: "李娜", at: at)
+        func open(_ id: String, _ at: String) async throws {
+            try await fixture.open(id, workflow: "forecast-test", fields: district, helper: "李娜", at: at)
         }
-        try open("H1", "2025-11-03T09:00")
-        try fixture.advance("H1", at: "2025-11-06T09:00")
-        try fixture.advance("H1", at: "2025-11-07T09:00")
-        try open("H2", "2025-11-10T09:00")
-        try fixture.advance("H2", at: "2025-11-12T09:00")
-        try fixture.advance("H2", at: "2025-11-13T09:00")
-        try open("H3", "2025-11-17T09:00")
-        try fixture.advance("H3", at: "2025-11-18T09:00")
-        try open("Y", "2025-12-01T09:00")
-        try open("X", "2025-12-08T09:00")
+        try await open("H1", "2025-11-03T09:00")
+        try await fixture.advance("H1", at: "2025-11-06T09:00")
+        try await fixture.advance("H1", at: "2025-11-07T09:00")
+        try await open("H2", "2025-11-10T09:00")
+        try await fixture.advance("H2", at: "2025-11-12T09:00")
+        try await fixture.advance("H2", at: "2025-11-13T09:00")
+        try await open("H3", "2025-11-17T09:00")
+        try await fixture.advance("H3", at: "2025-11-18T09:00")
+        try await open("Y", "2025-12-01T09:00")
+        try await open("X", "2025-12-08T09:00")
         return fixture
     }
 
     @Test("expected days, year-end count and the cases that must move, worked out by hand")
-    func handWorked() throws {
-        let fixture = try Self.fixture()
+    func handWorked() async throws {
+        let fixture = try await Self.fixture()
         let setting = try ReportSetting.load(fixture.store, asOf: try ReportFixture.date("2025-12-08"), calendars: fixture.calendars)
         let report = try ProgressReport.build(fixture.store, setting: setting, year: 2025, workflowID: "forecast-test")
         #expect(report.target == 5)
@@ -118,8 +118,8 @@ struct ForecastTests {
     }
 
     @Test("a lower target that the forecast meets names only the cases it counts on")
-    func targetMet() throws {
-        let fixture = try Self.fixture()
+    func targetMet() async throws {
+        let fixture = try await Self.fixture()
         let setting = try ReportSetting.load(fixture.store, asOf: try ReportFixture.date("2025-12-08"), calendars: fixture.calendars)
         let report = try ProgressReport.build(fixture.store, setting: setting, year: 2025, target: 3, workflowID: "forecast-test")
         let forecast = try #require(report.forecast)
@@ -132,8 +132,8 @@ struct ForecastTests {
     }
 
     @Test("a past year has no forecast; a missing target falls back to the workflow's")
-    func pastYear() throws {
-        let fixture = try Self.fixture()
+    func pastYear() async throws {
+        let fixture = try await Self.fixture()
         let setting = try ReportSetting.load(fixture.store, asOf: try ReportFixture.date("2026-02-02"), calendars: fixture.calendars)
         let report = try ProgressReport.build(fixture.store, setting: setting, year: 2025, workflowID: "forecast-test")
         #expect(report.forecast == nil)
@@ -142,7 +142,7 @@ struct ForecastTests {
     }
 
     @Test("shortest path: fewest moves, nil when nothing leads there")
-    func shortestPath() throws {
+    func shortestPath() async throws {
         let catalog = WorkflowCatalog(files: try ReportFixture.yamlFiles("workflows"))
         let retrofit = try catalog.load("elevator-retrofit")
         #expect(StagePath.shortest(in: retrofit, from: "joint-review", to: "commissioned")

@@ -24,8 +24,8 @@ struct HTMLReportTests {
     }
 
     /// The page of the programme fixture, with the overdue list it should show.
-    static func page() throws -> (html: String, overdue: [OverdueEntry]) {
-        let fixture = try ReportFixture.programme()
+    static func page() async throws -> (html: String, overdue: [OverdueEntry]) {
+        let fixture = try await ReportFixture.programme()
         let day = try ReportFixture.date(ReportFixture.reportDay)
         let setting = try ReportSetting.load(fixture.store, asOf: day, calendars: fixture.calendars)
         let overdue = try OverdueReport.fromProjection(fixture.store, on: day, dueSoon: false, filter: CaseFilter())
@@ -33,8 +33,8 @@ struct HTMLReportTests {
     }
 
     @Test("parses as well-formed XML, with the three charts and the overdue table")
-    func wellFormed() throws {
-        let (page, overdue) = try Self.page()
+    func wellFormed() async throws {
+        let (page, overdue) = try await Self.page()
         let parser = XMLParser(data: Data(page.utf8))
         let collector = Collector()
         parser.delegate = collector
@@ -53,8 +53,8 @@ struct HTMLReportTests {
     }
 
     @Test("self-contained: UTF-8 declared, CJK fonts, A4 page, no script and nothing fetched")
-    func selfContained() throws {
-        let page = try Self.page().html
+    func selfContained() async throws {
+        let page = try await Self.page().html
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""))
         #expect(page.contains("<meta charset=\"UTF-8\" />"))
         #expect(page.contains("@page { size: A4"))

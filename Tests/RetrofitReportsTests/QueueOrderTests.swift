@@ -1,3 +1,4 @@
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore
@@ -30,13 +31,13 @@ struct QueueOrderTests {
                           "normal-easy-later", "no-deadline", "normal-hard"])
     }
 
-    @Test func theQueueOfAStoreNamesTheActionEachCaseWaitsFor() throws {
+    @Test func theQueueOfAStoreNamesTheActionEachCaseWaitsFor() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = Fixtures.service(store, now: "2025-06-02T10:00")
-        _ = try service.open(workflowID: "elevator-retrofit", caseID: "A", fields: Fixtures.intakeFields(), priority: .urgent, at: Fixtures.time("2025-05-26"))
-        _ = try service.open(workflowID: "elevator-retrofit", caseID: "B", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-05-06"))
-        _ = try service.execute(.advance(to: nil, fields: [:], note: nil), caseID: "B", at: Fixtures.time("2025-05-07"))
+        _ = try await service.open(workflowID: "elevator-retrofit", caseID: "A", fields: Fixtures.intakeFields(), priority: .urgent, at: Fixtures.time("2025-05-26"))
+        _ = try await service.open(workflowID: "elevator-retrofit", caseID: "B", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-05-06"))
+        _ = try await service.execute(.advance(to: nil, fields: [:], note: nil), caseID: "B", at: Fixtures.time("2025-05-07"))
         let entries = try QueueReport.build(store, calendars: Fixtures.calendars, on: Fixtures.date("2025-06-02"), helper: nil)
         #expect(entries.map(\.id) == ["B", "A"])            // B is overdue; A (urgent) is not yet
         #expect(entries[0].action == "assign a helper")

@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
@@ -47,24 +48,24 @@ final class ReportFixture: Sendable {
         CaseService(store: store, workflows: catalog, calendars: calendars, now: try ReportFixture.time(now), actor: "fixture")
     }
 
-    func open(_ id: String, workflow: String = "elevator-retrofit", fields: [String: String], helper: String?, at: String) throws {
-        _ = try service(now: at).open(workflowID: workflow, caseID: id, fields: fields, helper: helper, at: try ReportFixture.time(at))
+    func open(_ id: String, workflow: String = "elevator-retrofit", fields: [String: String], helper: String?, at: String) async throws {
+        _ = try await service(now: at).open(workflowID: workflow, caseID: id, fields: fields, helper: helper, at: try ReportFixture.time(at))
     }
 
     /// Runs `command` on case `id` as it happened `at`, recorded at `recorded` (default: the same time).
-    func run(_ command: CaseCommand, _ id: String, at: String, recorded: String? = nil) throws {
-        _ = try service(now: recorded ?? at).execute(command, caseID: id, at: try ReportFixture.time(at))
+    func run(_ command: CaseCommand, _ id: String, at: String, recorded: String? = nil) async throws {
+        _ = try await service(now: recorded ?? at).execute(command, caseID: id, at: try ReportFixture.time(at))
     }
 
-    func advance(_ id: String, to: String? = nil, at: String, fields: [String: String] = [:], recorded: String? = nil) throws {
-        try run(.advance(to: to, fields: fields, note: nil), id, at: at, recorded: recorded)
+    func advance(_ id: String, to: String? = nil, at: String, fields: [String: String] = [:], recorded: String? = nil) async throws {
+        try await run(.advance(to: to, fields: fields, note: nil), id, at: at, recorded: recorded)
     }
 
     /// Appends `event` to case `id` as it stands in the log, without the engine deciding it: how a database
     /// written by an older retrofit, which let a blank value through, looks today.
-    func appendAsLogged(_ event: CaseEvent, _ id: String, at: String, recorded: String? = nil) throws {
+    func appendAsLogged(_ event: CaseEvent, _ id: String, at: String, recorded: String? = nil) async throws {
         let service = try service(now: recorded ?? at)
-        let (state, workflow) = try service.load(id)
+        let (state, workflow) = try await service.load(id)
         let time = try ReportFixture.time(at)
         guard let after = CaseState.after([event], on: state, caseID: id, at: time, workflow: workflow) else {
             throw FixtureError("\(event.type) cannot follow case \(id)")
@@ -76,11 +77,11 @@ final class ReportFixture: Sendable {
     }
 
     /// Records homes (number, floor, area, owner) and their ballots.
-    func vote(_ id: String, at: String, _ homes: [(String, Int, String, String, BallotChoice)]) throws {
+    func vote(_ id: String, at: String, _ homes: [(String, Int, String, String, BallotChoice)]) async throws {
         for (number, floor, area, owner, _) in homes {
-            try run(.recordHome(try Home(number: number, floor: floor, area: try Area(parsing: area), owner: owner)), id, at: at)
+            try await run(.recordHome(try Home(number: number, floor: floor, area: try Area(parsing: area), owner: owner)), id, at: at)
         }
-        for (number, _, _, _, choice) in homes { try run(.castBallot(home: number, vote: choice), id, at: at) }
+        for (number, _, _, _, choice) in homes { try await run(.castBallot(home: number, vote: choice), id, at: at) }
     }
 
     /// Intake fields of a unit.

@@ -13,7 +13,7 @@ import Testing
 /// working-day figures change: regenerate with RETROFIT_UPDATE_GOLDEN=1 and check them again.
 @Suite("Report goldens")
 struct ReportGoldenTests {
-    static func setting(_ fixture: ReportFixture, asOf: String = ReportFixture.reportDay) throws -> ReportSetting {
+    static func setting(_ fixture: ReportFixture, asOf: String = ReportFixture.reportDay) async throws -> ReportSetting {
         try ReportSetting.load(fixture.store, asOf: try ReportFixture.date(asOf), calendars: fixture.calendars)
     }
 
@@ -28,9 +28,9 @@ struct ReportGoldenTests {
     ///   0004 in construction 164, 0005 in intake 3, 0006 in consultation until withdrawal 89): 1,320 in all,
     ///   construction 88 + 124 + 133 + 164 = 509, 39 %.
     @Test("bottlenecks: table and JSON")
-    func bottlenecks() throws {
-        let fixture = try ReportFixture.programme()
-        let report = try BottleneckReport.build(fixture.store, setting: try Self.setting(fixture))
+    func bottlenecks() async throws {
+        let fixture = try await ReportFixture.programme()
+        let report = try await BottleneckReport.build(fixture.store, setting: try Self.setting(fixture))
         try GoldenFile.check(report.table(), GoldenText.bottlenecksTable, name: "BottlenecksTable")
         try GoldenFile.check(try ReportJSON.text(report), GoldenText.bottlenecksJSON, name: "BottlenecksJSON")
     }
@@ -39,9 +39,9 @@ struct ReportGoldenTests {
     /// 禹城市 only 0004 (164 of 223 in construction, 74 %); 陵城区 only 0002 (168 of 308 in commissioned, 54.5… → 55 %,
     /// overdue there); 齐河县 only 0006 (89 of 91 in consultation, its stay ended by withdrawal: none completed).
     @Test("bottlenecks by district: table")
-    func bottlenecksByDistrict() throws {
-        let fixture = try ReportFixture.programme()
-        let report = try BottleneckReport.build(fixture.store, setting: try Self.setting(fixture), by: .district)
+    func bottlenecksByDistrict() async throws {
+        let fixture = try await ReportFixture.programme()
+        let report = try await BottleneckReport.build(fixture.store, setting: try Self.setting(fixture), by: .district)
         try GoldenFile.check(report.table(), GoldenText.bottlenecksByDistrictTable, name: "BottlenecksByDistrictTable")
     }
 
@@ -54,9 +54,9 @@ struct ReportGoldenTests {
     /// - 0005: intake 12-12 + 1 → 12-15; + 1 = 12-16; + 26 + 7 + 13 + 7 + 3 + 124 + 15 + 16 = 2026-07-15.
     /// None lands in 2025: year end 2 of 100; 98 needed, 3 in the pipeline, short by 95.
     @Test("progress 2025: table and JSON")
-    func progress() throws {
-        let fixture = try ReportFixture.programme()
-        let report = try ProgressReport.build(fixture.store, setting: try Self.setting(fixture), year: 2025)
+    func progress() async throws {
+        let fixture = try await ReportFixture.programme()
+        let report = try await ProgressReport.build(fixture.store, setting: try Self.setting(fixture), year: 2025)
         try GoldenFile.check(report.table(), GoldenText.progressTable, name: "ProgressTable")
         try GoldenFile.check(try ReportJSON.text(report), GoldenText.progressJSON, name: "ProgressJSON")
     }
@@ -70,9 +70,9 @@ struct ReportGoldenTests {
     /// late. Totals: 德城区 1 elevator, 4 homes, 100000.00 yuan; 陵城区 1, 2 homes, no subsidy yet.
     /// Head: 77 events (0001 25, 0002 15, 0003 3, 0004 13, 0005 1, 0006 4, 2024-0001 16).
     @Test("commissioned 2025: table and JSON")
-    func commissioned() throws {
-        let fixture = try ReportFixture.programme()
-        let report = try CommissionedReport.build(fixture.store, setting: try Self.setting(fixture), year: 2025)
+    func commissioned() async throws {
+        let fixture = try await ReportFixture.programme()
+        let report = try await CommissionedReport.build(fixture.store, setting: try Self.setting(fixture), year: 2025)
         try GoldenFile.check(report.table(), GoldenText.commissionedTable, name: "CommissionedTable")
         try GoldenFile.check(try ReportJSON.text(report), GoldenText.commissionedJSON, name: "CommissionedJSON")
     }

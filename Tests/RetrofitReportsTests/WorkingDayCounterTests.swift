@@ -1,3 +1,4 @@
+import RetrofitApp
 import RetrofitCore
 @testable import RetrofitReports
 import RetrofitTestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RetrofitApp
 import RetrofitCore
 @testable import RetrofitStore
 import RetrofitTestSupport
@@ -8,11 +9,11 @@ import Testing
 @Suite("Checkpoints in the store, and databases of another schema")
 struct AuditCheckpointStoreTests {
     /// A store with one opened case, turned back into what a retrofit without checkpoints wrote (schema 2).
-    static func databaseWithoutCheckpoints() throws -> (String, URL) {
+    static func databaseWithoutCheckpoints() async throws -> (String, URL) {
         let (store, folder) = try Fixtures.store()
         let service = Fixtures.service(store, now: "2025-03-10")
-        _ = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
-        try DatabaseQueue(path: store.path).writeWithoutTransaction { db in
+        _ = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        try await DatabaseQueue(path: store.path).writeWithoutTransaction { db in
             try db.execute(sql: "DROP TABLE audit_checkpoint")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3: audit checkpoints'")
             try db.execute(sql: "PRAGMA user_version = 2")
@@ -20,14 +21,14 @@ struct AuditCheckpointStoreTests {
         return (store.path, folder)
     }
 
-    @Test func aDatabaseFromBeforeCheckpointsIsUpgradedWhenOpenedEvenToRead() throws {
-        let (path, folder) = try Self.databaseWithoutCheckpoints()
+    @Test func aDatabaseFromBeforeCheckpointsIsUpgradedWhenOpenedEvenToRead() async throws {
+        let (path, folder) = try await Self.databaseWithoutCheckpoints()
         defer { try? FileManager.default.removeItem(at: folder) }
         let reader = try CaseStore(path: path, access: .read)
         #expect(try reader.checkpoints().isEmpty)
         #expect(try reader.latestCheckpoint() == nil)
         #expect(try reader.verifyChain().isIntact)
-        let upgraded = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+        let upgraded = try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
         #expect(upgraded == StoreSchema.version)
 
         let writer = try CaseStore(path: path, access: .write)

@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 import RetrofitTestSupport
@@ -11,8 +12,9 @@ struct CaseServiceBatchTests {
     final class Fixture {
         let folder: URL
         let service: CaseService
+        let store: CaseStore
 
-        init(now: String = "2025-07-01") throws {
+        init(now: String = "2025-07-01") async throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("retrofit-batch-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -28,7 +30,8 @@ struct CaseServiceBatchTests {
                                   calendars: calendars, now: clock, actor: "李娜")
             let fields = ["address": "新华路12号", "district": "德城区", "community": "新华小区", "building": "3",
                           "unit": "1", "homes": "3", "floors": "6"]
-            _ = try service.open(workflowID: "elevator-retrofit", caseID: "C1", fields: fields, at: Timestamp(iso: "2025-05-06"))
+            _ = try await service.open(workflowID: "elevator-retrofit", caseID: "C1", fields: fields, at: Timestamp(iso: "2025-05-06"))
+            self.store = store
         }
 
         deinit { try? FileManager.default.removeItem(at: folder) }
@@ -39,12 +42,12 @@ struct CaseServiceBatchTests {
     }
 
     @Test("one command and a batch of that one command record the same events and leave the same case")
-    func oneCommandIsABatchOfOne() throws {
-        let single = try Fixture(), batch = try Fixture()
-        let home = try Self.home("1-101", "赵敏")
+    func oneCommandIsABatchOfOne() async throws {
+        let single = try await Fixture(), batch = try await Fixture()
+        let home = try await Self.home("1-101", "赵敏")
         let at = try #require(Timestamp(iso: "2025-05-07T10:00:00+08:00"))
-        let one = try single.service.execute(.recordHome(home), caseID: "C1", at: at)
-        let all = try batch.service.executeAll([.recordHome(home)], caseID: "C1", at: at)
+        let one = try await single.service.execute(.recordHome(home), caseID: "C1", at: at)
+        let all = try await batch.service.executeAll([.recordHome(home)], caseID: "C1", at: at)
         #expect(one.state == all.state && one.schedule == all.schedule)
         #expect(one.events.map(\.payload) == all.events.map(\.payload) && one.events.map(\.version) == [2])
         let stored = try #require(one.events.first)
@@ -52,65 +55,64 @@ struct CaseServiceBatchTests {
         #expect(stored.kind == .homeRecorded)
         #expect(try stored.decodedEvent() == .homeRecorded(.init(home: home)))
         // Nothing changes: no event, the case as it stood, by both paths.
-        let again = try single.service.execute(.recordHome(home), caseID: "C1", at: at)
-        let batchAgain = try batch.service.executeAll([.recordHome(home)], caseID: "C1", at: at)
+        let again = try await single.service.execute(.recordHome(home), caseID: "C1", at: at)
+        let batchAgain = try await batch.service.executeAll([.recordHome(home)], caseID: "C1", at: at)
         #expect(again.events.isEmpty && batchAgain.events.isEmpty && again.state == one.state && batchAgain.state == all.state)
     }
 
-    @Test func allCommandsLandTogetherAtOneTime() throws {
-        let fixture = try Fixture()
+    @Test func allCommandsLandTogetherAtOneTime() async throws {
+        let fixture = try await Fixture()
         let homes = try [Self.home("1-101", "赵敏"), Self.home("1-102", "钱坤"), Self.home("1-103", "孙丽")]
-        let outcome = try fixture.service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: "C1",
+        let outcome = try await fixture.service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: "C1",
                                                      at: Timestamp(iso: "2025-05-07"))
         #expect(outcome.state.register.homes.map(\.number) == ["1-101", "1-102", "1-103"])
         #expect(outcome.events.map(\.version) == [2, 3, 4])
         #expect(outcome.events.allSatisfy { $0.occurredAt.hasPrefix("2025-05-07") })
-        #expect(try fixture.service.store.verifyChain().isIntact)
+        #expect(try fixture.store.verifyChain().isIntact)
     }
 
-    @Test func stepsKeepTheirOwnTimes() throws {
-        let fixture = try Fixture()
+    @Test func stepsKeepTheirOwnTimes() async throws {
+        let fixture = try await Fixture()
         let homes = try [Self.home("1-101", "赵敏"), Self.home("1-102", "钱坤")]
-        _ = try fixture.service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: "C1", at: Timestamp(iso: "2025-05-07"))
+        _ = try await fixture.service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: "C1", at: Timestamp(iso: "2025-05-07"))
         let steps = [
             CaseService.Step(.castBallot(home: "1-101", vote: .agree), at: Timestamp(iso: "2025-05-08")),
             CaseService.Step(.castBallot(home: "1-102", vote: .object), at: Timestamp(iso: "2025-05-08")),
             CaseService.Step(.castBallot(home: "1-102", vote: .agree), at: Timestamp(iso: "2025-05-09")),
         ]
-        let outcome = try fixture.service.executeAll(steps, caseID: "C1")
+        let outcome = try await fixture.service.executeAll(steps, caseID: "C1")
         #expect(outcome.events.map { String($0.occurredAt.prefix(10)) } == ["2025-05-08", "2025-05-08", "2025-05-09"])
         #expect(outcome.state.register.ballot("1-102") == .agree)
         #expect(outcome.state.version == 6)
-        let (stored, _) = try fixture.service.load("C1")
+        let (stored, _) = try await fixture.service.load("C1")
         #expect(stored == outcome.state, "the projection is the state after the last step")
-        #expect(try fixture.service.store.verifyChain().isIntact)
+        #expect(try fixture.store.verifyChain().isIntact)
     }
 
-    @Test func aRefusedStepWritesNothingAndIsNamedByItsLabel() throws {
-        let fixture = try Fixture()
+    @Test func aRefusedStepWritesNothingAndIsNamedByItsLabel() async throws {
+        let fixture = try await Fixture()
         let steps = [
             CaseService.Step(.recordHome(try Self.home("1-101", "赵敏")), label: "homes.csv:2"),
             CaseService.Step(.castBallot(home: "9-999", vote: .agree), label: "ballots.csv:3"),
         ]
-        #expect {
-            try fixture.service.executeAll(steps, caseID: "C1")
+        await #expect {
+            try await fixture.service.executeAll(steps, caseID: "C1")
         } throws: { error in
-            guard case .rejected(let rejection) = error as? ServiceError else { return false }
-            return rejection.message.hasPrefix("ballots.csv:3: there is no home 9-999")
+            guard let error = error as? AppError, error.category == .badInput else { return false }
+            return error.message.hasPrefix("ballots.csv:3: there is no home 9-999")
         }
-        let (state, _) = try fixture.service.load("C1")
+        let (state, _) = try await fixture.service.load("C1")
         #expect(state.version == 1)
         #expect(state.register.homes.isEmpty)
     }
 
-    @Test func anEmptyBatchOrAStaleVersionIsRefused() throws {
-        let fixture = try Fixture()
-        #expect(throws: ServiceError.self) { try fixture.service.executeAll([CaseCommand](), caseID: "C1") }
-        #expect {
-            try fixture.service.executeAll([.recordHome(try Self.home("1-101", "赵敏"))], caseID: "C1", expectVersion: 7)
+    @Test func anEmptyBatchOrAStaleVersionIsRefused() async throws {
+        let fixture = try await Fixture()
+        await #expect(throws: AppError.self) { try await fixture.service.executeAll([CaseCommand](), caseID: "C1") }
+        await #expect {
+            try await fixture.service.executeAll([.recordHome(try Self.home("1-101", "赵敏"))], caseID: "C1", expectVersion: 7)
         } throws: { error in
-            guard case .store(.conflict(_, let expected, let actual)) = error as? ServiceError else { return false }
-            return expected == 7 && actual == 1
+            (error as? AppError) == AppError(StoreError.conflict(caseID: "C1", expected: 7, actual: 1))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 import RetrofitTestSupport
@@ -7,15 +8,15 @@ import Testing
 @Suite("Store reads for import and export")
 struct CaseStoreImportReadsTests {
     @Test("firstEvents finds existing cases among many ids (more than one query's worth) and ignores the rest")
-    func firstEvents() throws {
+    func firstEvents() async throws {
         let folder = try LedgerFixtures.temporaryDirectory("first-events")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try CaseStore(path: folder.appendingPathComponent("s.sqlite").path, access: .write)
         let service = LedgerFixtures.service(store)
         for index in [3, 700, 1_199] {
-            _ = try service.open(workflowID: "elevator-retrofit", caseID: "ID-\(index)", fields: LedgerFixtures.intakeFields(number: index),
+            _ = try await service.open(workflowID: "elevator-retrofit", caseID: "ID-\(index)", fields: LedgerFixtures.intakeFields(number: index),
                                  at: LedgerFixtures.time("2025-06-01"))
-            _ = try service.execute(.note("second event"), caseID: "ID-\(index)", at: LedgerFixtures.time("2025-06-02"))
+            _ = try await service.execute(.note("second event"), caseID: "ID-\(index)", at: LedgerFixtures.time("2025-06-02"))
         }
         let found = try store.firstEvents(ofCases: (0..<1_200).map { "ID-\($0)" })
         #expect(found.keys.sorted() == ["ID-1199", "ID-3", "ID-700"])
@@ -24,13 +25,13 @@ struct CaseStoreImportReadsTests {
     }
 
     @Test("caseStates lists every case in id order, or one workflow's")
-    func caseStates() throws {
+    func caseStates() async throws {
         let folder = try LedgerFixtures.temporaryDirectory("case-states")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try CaseStore(path: folder.appendingPathComponent("s.sqlite").path, access: .write)
         let service = LedgerFixtures.service(store)
         for id in ["B", "A", "C"] {
-            _ = try service.open(workflowID: "elevator-retrofit", caseID: id, fields: LedgerFixtures.intakeFields(), at: LedgerFixtures.time("2025-06-01"))
+            _ = try await service.open(workflowID: "elevator-retrofit", caseID: id, fields: LedgerFixtures.intakeFields(), at: LedgerFixtures.time("2025-06-01"))
         }
         #expect(try store.caseStates().map(\.id) == ["A", "B", "C"])
         #expect(try store.caseStates(workflow: "elevator-retrofit").count == 3)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 import RetrofitTestSupport
@@ -7,19 +8,19 @@ import Testing
 
 @Suite("The store appends atomically and keeps cases on their workflow version")
 struct CaseStoreTests {
-    @Test func anAppendDecidedOnAStaleVersionIsAConflictAndWritesNothing() throws {
+    @Test func anAppendDecidedOnAStaleVersionIsAConflictAndWritesNothing() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = Fixtures.service(store, now: "2025-03-10")
-        let opened = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
-        _ = try service.execute(.note("先到"), caseID: "ER-1")
+        let opened = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        _ = try await service.execute(.note("先到"), caseID: "ER-1")
         let before = try store.head()
         // A second helper decided on version 1, but the case is now at version 2.
-        #expect(throws: ServiceError.self) {
-            _ = try service.execute(.note("后到"), caseID: "ER-1", expectVersion: opened.state.version)
+        await #expect(throws: AppError.self) {
+            _ = try await service.execute(.note("后到"), caseID: "ER-1", expectVersion: opened.state.version)
         }
         do {
-            _ = try service.execute(.note("后到"), caseID: "ER-1", expectVersion: 1)
+            _ = try await service.execute(.note("后到"), caseID: "ER-1", expectVersion: 1)
             Issue.record("a stale version was accepted")
         } catch {
             #expect(error.description == StoreError.conflict(caseID: "ER-1", expected: 1, actual: 2).description)
@@ -31,25 +32,25 @@ struct CaseStoreTests {
         #expect(try store.head() == before)
     }
 
-    @Test func aRefusedMoveWritesNothing() throws {
+    @Test func aRefusedMoveWritesNothing() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = Fixtures.service(store, now: "2025-03-10")
-        _ = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        _ = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let before = try store.head()
         let rows = try store.cases()
-        #expect(throws: ServiceError.self) { _ = try service.execute(.advance(to: "construction", fields: [:], note: nil), caseID: "ER-1") }
-        #expect(throws: ServiceError.self) { _ = try service.execute(.setFields(["floors": "eight"], note: nil), caseID: "ER-1") }
+        await #expect(throws: AppError.self) { _ = try await service.execute(.advance(to: "construction", fields: [:], note: nil), caseID: "ER-1") }
+        await #expect(throws: AppError.self) { _ = try await service.execute(.setFields(["floors": "eight"], note: nil), caseID: "ER-1") }
         #expect(try store.head() == before)
         #expect(try store.cases() == rows)
     }
 
-    @Test func aCaseKeepsTheWorkflowVersionItWasOpenedUnder() throws {
+    @Test func aCaseKeepsTheWorkflowVersionItWasOpenedUnder() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = Fixtures.workflowFiles
         let service = Fixtures.service(store, now: "2025-03-10")
-        _ = try service.open(workflowID: "elevator-retrofit", caseID: "OLD", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        _ = try await service.open(workflowID: "elevator-retrofit", caseID: "OLD", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
 
         // The bureau edits the file: intake now takes 2 working days, version 2.
         let edited = original.map { file in
@@ -59,13 +60,13 @@ struct CaseStoreTests {
         }
         let newService = CaseService(store: store, workflows: WorkflowCatalog(files: edited, knownCalendars: ["cn-mainland"]),
                                      calendars: Fixtures.calendars, now: Fixtures.time("2025-03-10"), actor: "tester")
-        let new = try newService.open(workflowID: "elevator-retrofit", caseID: "NEW", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        let new = try await newService.open(workflowID: "elevator-retrofit", caseID: "NEW", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         #expect(new.state.workflowVersion == 2)
         #expect(new.schedule.deadline == Fixtures.date("2025-03-05"))
-        let (old, oldWorkflow) = try newService.load("OLD")
+        let (old, oldWorkflow) = try await newService.load("OLD")
         #expect(old.workflowVersion == 1)
         #expect(oldWorkflow.stage("intake")?.deadline == Period(unit: .workingDays, count: 5))
-        let advanced = try newService.execute(.note("仍按第1版"), caseID: "OLD")
+        let advanced = try await newService.execute(.note("仍按第1版"), caseID: "OLD")
         #expect(advanced.workflow.version == 1)
         #expect(try store.rebuild(calendars: Fixtures.calendars, keep: false).identical)
 
@@ -76,20 +77,20 @@ struct CaseStoreTests {
         let sneakyService = CaseService(store: store, workflows: WorkflowCatalog(files: sneaky, knownCalendars: ["cn-mainland"]),
                                         calendars: Fixtures.calendars, now: Fixtures.time("2025-03-10"), actor: "tester")
         do {
-            _ = try sneakyService.open(workflowID: "elevator-retrofit", caseID: "SNEAKY", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+            _ = try await sneakyService.open(workflowID: "elevator-retrofit", caseID: "SNEAKY", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
             Issue.record("a changed definition with the same version was accepted")
         } catch {
             #expect(error.description == StoreError.workflowChanged(id: "elevator-retrofit", version: 2).description)
         }
     }
 
-    @Test func chineseTextRoundTripsThroughTheLog() throws {
+    @Test func chineseTextRoundTripsThroughTheLog() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = Fixtures.service(store, now: "2025-03-10")
-        _ = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        _ = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let note = "一楼业主担心采光，已协调「补偿方案」——见附件 😊"
-        _ = try service.execute(.note(note), caseID: "ER-1")
+        _ = try await service.execute(.note(note), caseID: "ER-1")
         let events = try store.events(caseID: "ER-1")
         #expect(try CaseEvent.decode(type: events[1].type, payload: events[1].payload) == .noted(.init(text: note)))
         #expect(try store.loadCase("ER-1")?.state.fields["address"] == "德州市德城区新华路12号")

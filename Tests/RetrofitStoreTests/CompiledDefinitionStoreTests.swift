@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 import RetrofitTestSupport
@@ -7,27 +8,27 @@ import Testing
 
 @Suite("Stored workflow definitions keep a compiled form")
 struct CompiledDefinitionStoreTests {
-    @Test func aDefinitionIsStoredWithItsCompiledFormTheFirstTimeACaseUsesIt() throws {
+    @Test func aDefinitionIsStoredWithItsCompiledFormTheFirstTimeACaseUsesIt() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = Fixtures.service(store, now: "2025-03-10")
-        let opened = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        let opened = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let stored = try #require(try store.storedWorkflow(id: "elevator-retrofit", version: opened.workflow.version))
         let compiled = try #require(stored.compiled)
         #expect(CompiledWorkflow.decode(compiled, source: stored.source) == opened.workflow)
         #expect(try store.loadCase("ER-1")?.workflow.compiled == compiled)
     }
 
-    @Test func aDatabaseFromBeforeCompiledFormsGetsThemWhenOpened() throws {
+    @Test func aDatabaseFromBeforeCompiledFormsGetsThemWhenOpened() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = Fixtures.service(store, now: "2025-03-10")
-        _ = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
-        _ = try service.open(workflowID: "elevator-renewal", caseID: "RN-1", fields: Fixtures.intakeFields().merging(["years_in_service": "18"]) { $1 },
+        _ = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        _ = try await service.open(workflowID: "elevator-renewal", caseID: "RN-1", fields: Fixtures.intakeFields().merging(["years_in_service": "18"]) { $1 },
                              at: Fixtures.time("2025-03-03"))
         // Turn the file back into a schema-3 database: no compiled column, no record of the migration.
         let queue = try DatabaseQueue(path: store.path)
-        try queue.writeWithoutTransaction { db in
+        try await queue.writeWithoutTransaction { db in
             try db.execute(sql: "ALTER TABLE workflow_definition DROP COLUMN compiled")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4: compiled workflow definitions'")
             try db.execute(sql: "PRAGMA user_version = 3")
@@ -49,11 +50,11 @@ struct CompiledDefinitionStoreTests {
 
 @Suite("A compiled form that does not match its YAML is found and repaired")
 struct CompiledDefinitionRepairTests {
-    @Test func aTamperedCompiledFormIsReportedByACheckAndRewrittenByARebuild() throws {
+    @Test func aTamperedCompiledFormIsReportedByACheckAndRewrittenByARebuild() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = Fixtures.service(store, now: "2025-03-10")
-        let opened = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
+        let opened = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let calendars = Fixtures.calendars
         #expect(try store.rebuild(calendars: calendars, keep: false).identical)
 
@@ -63,7 +64,7 @@ struct CompiledDefinitionRepairTests {
         let tampered = original.replacingOccurrences(of: #"{"count":3,"unit":"months"}"#, with: #"{"count":1,"unit":"months"}"#)
         #expect(tampered != original)
         let queue = try DatabaseQueue(path: store.path)
-        try queue.write { db in
+        try await queue.write { db in
             try db.execute(sql: "UPDATE workflow_definition SET compiled = ?", arguments: [tampered])
         }
         try queue.close()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 import RetrofitTestSupport
@@ -7,21 +8,21 @@ import Testing
 
 @Suite("The store keeps whether a deadline is provisional, and recomputes when the calendars change")
 struct ProvisionalDeadlineStoreTests {
-    func provisionalColumn(_ path: String) throws -> Int? {
-        try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT deadline_provisional FROM case_state WHERE id = 'ER-1'") }
+    func provisionalColumn(_ path: String) async throws -> Int? {
+        try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT deadline_provisional FROM case_state WHERE id = 'ER-1'") }
     }
 
-    @Test func aSchemaOneDatabaseIsUpgradedEvenToReadAndItsDeadlinesRecomputedOnce() throws {
+    @Test func aSchemaOneDatabaseIsUpgradedEvenToReadAndItsDeadlinesRecomputedOnce() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = Fixtures.service(store, now: "2026-12-28")
         // Intake, 5 working days from 2026-12-28, ends in 2027: provisional.
-        let outcome = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields())
+        let outcome = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields())
         #expect(outcome.schedule.isProvisional)
-        #expect(try provisionalColumn(store.path) == 1)
+        await #expect(try provisionalColumn(store.path) == 1)
 
         // Back to what schema 1 had: no column, no record of the calendars used.
-        try DatabaseQueue(path: store.path).writeWithoutTransaction { db in
+        try await DatabaseQueue(path: store.path).writeWithoutTransaction { db in
             try db.execute(sql: """
                 ALTER TABLE case_state DROP COLUMN deadline_provisional;
                 DROP TABLE projection_input;
@@ -30,12 +31,12 @@ struct ProvisionalDeadlineStoreTests {
                 """)
         }
         let reopened = try CaseStore(path: store.path, access: .read)
-        #expect(try provisionalColumn(store.path) == 0)
+        await #expect(try provisionalColumn(store.path) == 0)
         let digest = CaseStore.calendarDigest(files: [("calendars/cn-mainland.yaml", "any")])
         #expect(try reopened.projectionsNeedRecomputing(calendarDigest: digest))
         let report = try #require(try reopened.recomputeProjections(calendars: Fixtures.calendars, calendarDigest: digest))
         #expect(!report.identical)
-        #expect(try provisionalColumn(store.path) == 1)
+        await #expect(try provisionalColumn(store.path) == 1)
         #expect(try !reopened.projectionsNeedRecomputing(calendarDigest: digest))
         #expect(try reopened.recomputeProjections(calendars: Fixtures.calendars, calendarDigest: digest) == nil)
         #expect(try reopened.rebuild(calendars: Fixtures.calendars, keep: false).identical)

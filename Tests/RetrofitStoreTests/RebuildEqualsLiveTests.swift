@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 import RetrofitTestSupport
@@ -22,7 +23,7 @@ struct RebuildEqualsLiveTests {
         return values
     }
 
-    @Test func afterASeededRandomHistoryOfFiveHundredCommands() throws {
+    @Test func afterASeededRandomHistoryOfFiveHundredCommands() async throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["RETROFIT_SEED"] ?? "") ?? 20_251_129
         print("RebuildEqualsLiveTests seed: \(seed) (rerun with RETROFIT_SEED=\(seed))")
         var random = SplitMix(seed: seed)
@@ -42,13 +43,13 @@ struct RebuildEqualsLiveTests {
                     let workflow = random.next() % 4 == 0 ? "elevator-renewal" : "elevator-retrofit"
                     var fields = Fixtures.intakeFields(district: ["德城区", "陵城区", "禹城市"][Int(random.next() % 3)])
                     if workflow == "elevator-renewal" { fields["years_in_service"] = "\(10 + Int(random.next() % 15))" }
-                    ids.append(try service.open(workflowID: workflow, caseID: nil, fields: fields, at: at).caseID)
+                    await ids.append(try service.open(workflowID: workflow, caseID: nil, fields: fields, at: at).caseID)
                 } else {
                     let id = ids[Int(random.next() % UInt64(ids.count))]
-                    let (state, workflow) = try service.load(id)
+                    let (state, workflow) = try await service.load(id)
                     let command = Self.randomCommand(state: state, workflow: workflow, day: day, random: &random)
                     // A command whose outcome is the case as it stands is accepted and appends nothing.
-                    if try !service.execute(command, caseID: id, at: at).changed {
+                    if try await !service.execute(command, caseID: id, at: at).changed {
                         #expect(try store.head().sequence == before, "an unchanged outcome wrote events at step \(step)")
                         continue
                     }

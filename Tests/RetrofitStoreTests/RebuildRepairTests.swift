@@ -11,7 +11,7 @@ import Testing
 @Suite("A rebuild finds and repairs every difference, in any batch")
 struct RebuildRepairTests {
     /// A store with a seeded random history of many cases (suspensions, homes, ballots, objections).
-    static func history(seed: UInt64, steps: Int = 500) throws -> (CaseStore, URL) {
+    static func history(seed: UInt64, steps: Int = 500) async throws -> (CaseStore, URL) {
         var random = SplitMix(seed: seed)
         let (store, folder) = try Fixtures.store()
         var day = Fixtures.date("2025-01-02")
@@ -24,12 +24,12 @@ struct RebuildRepairTests {
                 let workflow = random.next() % 4 == 0 ? "elevator-renewal" : "elevator-retrofit"
                 var fields = Fixtures.intakeFields(district: ["德城区", "陵城区", "禹城市"][Int(random.next() % 3)])
                 if workflow == "elevator-renewal" { fields["years_in_service"] = "\(10 + Int(random.next() % 15))" }
-                if let opened = try? service.open(workflowID: workflow, caseID: nil, fields: fields, at: at) { ids.append(opened.caseID) }
+                if let opened = await try? service.open(workflowID: workflow, caseID: nil, fields: fields, at: at) { ids.append(opened.caseID) }
             } else {
                 let id = ids[Int(random.next() % UInt64(ids.count))]
-                let (state, workflow) = try service.load(id)
+                let (state, workflow) = try await service.load(id)
                 let command = RebuildEqualsLiveTests.randomCommand(state: state, workflow: workflow, day: day, random: &random)
-                _ = try? service.execute(command, caseID: id, at: at)
+                _ = await try? service.execute(command, caseID: id, at: at)
             }
         }
         let people = [PersonRegistered(name: "王管理", role: .admin, district: nil),
@@ -43,9 +43,9 @@ struct RebuildRepairTests {
     }
 
     /// Every projection row, table by table, in key order.
-    static func dump(_ store: CaseStore) throws -> [String: [[DatabaseValue]]] {
+    static func dump(_ store: CaseStore) async throws -> [String: [[DatabaseValue]]] {
         let orders = ["case_state": "id", "stage_visit": "case_id, visit", "suspension": "case_id, visit, number", "person": "name"]
-        return try store.writer.read { db in
+        return try await store.writer.read { db in
             var tables: [String: [[DatabaseValue]]] = [:]
             for (table, order) in orders {
                 tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)").map { Array($0.databaseValues) }
@@ -54,8 +54,8 @@ struct RebuildRepairTests {
         }
     }
 
-    static func execute(_ store: CaseStore, _ sql: String) throws {
-        try store.writer.write { db in try db.execute(sql: sql) }
+    static func execute(_ store: CaseStore, _ sql: String) async throws {
+        try await store.writer.write { db in try db.execute(sql: sql) }
     }
 
     static let tamperings: [(sql: String, table: String)] = [
@@ -89,12 +89,12 @@ struct RebuildRepairTests {
     ]
 
     @Test("seeded: each tampering is reported by a check (which changes nothing) and undone by a rebuild, whatever the batch size")
-    func tamperingsAreFoundAndRepaired() throws {
+    func tamperingsAreFoundAndRepaired() async throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["RETROFIT_SEED"] ?? "") ?? 20_251_130
         print("RebuildRepairTests seed: \(seed) (rerun with RETROFIT_SEED=\(seed))")
-        let (store, folder) = try Self.history(seed: seed)
+        let (store, folder) = try await Self.history(seed: seed)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let original = try Self.dump(store)
+        let original = try await Self.dump(store)
         #expect((original["suspension"]?.count ?? 0) > 0 && (original["case_state"]?.count ?? 0) > 30)
         let events = try store.rebuild(calendars: Fixtures.calendars, keep: false).events
         for batch in [1, 2, 3, 7, 40, events / 2, 1_000_000] {
@@ -103,28 +103,28 @@ struct RebuildRepairTests {
         }
         var random = SplitMix(seed: seed)
         for (sql, table) in Self.tamperings {
-            try Self.execute(store, sql)
-            let tampered = try Self.dump(store)
+            try await Self.execute(store, sql)
+            let tampered = try await Self.dump(store)
             #expect(tampered != original, "\(sql) changed nothing")
             let batch = [1, 3, 11, 100, 1_000_000][Int(random.next() % 5)]
             let check = try store.rebuild(calendars: Fixtures.calendars, keep: false, batchEvents: batch)
             #expect(!check.identical && check.firstDifference == table, "\(sql) (batch \(batch)): \(check.firstDifference ?? "none")")
-            #expect(try Self.dump(store) == tampered, "a check changed the tables after \(sql)")
+            await #expect(try Self.dump(store) == tampered, "a check changed the tables after \(sql)")
             let rebuilt = try store.rebuild(calendars: Fixtures.calendars, keep: true, batchEvents: batch)
             #expect(rebuilt.firstDifference == table)
-            #expect(try Self.dump(store) == original, "the rebuild (batch \(batch)) did not undo \(sql)")
+            await #expect(try Self.dump(store) == original, "the rebuild (batch \(batch)) did not undo \(sql)")
             #expect(try store.rebuild(calendars: Fixtures.calendars, keep: false).identical)
         }
         #expect(try store.integrityCheck().isEmpty)
     }
 
     @Test("every stored snapshot and payload is what JSONEncoder writes for the value it holds")
-    func storedJSONIsJSONEncoders() throws {
-        let (store, folder) = try Self.history(seed: 7)
+    func storedJSONIsJSONEncoders() async throws {
+        let (store, folder) = try await Self.history(seed: 7)
         defer { try? FileManager.default.removeItem(at: folder) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let snapshots = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT snapshot FROM case_state") }
+        let snapshots = try await store.writer.read { db in try String.fetchAll(db, sql: "SELECT snapshot FROM case_state") }
         for snapshot in snapshots {
             let state = try JSONDecoder().decode(CaseState.self, from: Data(snapshot.utf8))
             #expect(String(decoding: try encoder.encode(state), as: UTF8.self) == snapshot)
@@ -142,14 +142,14 @@ struct RebuildRepairTests {
     }
 
     @Test("an event that cannot be read stops the rebuild with a one-line error naming it, and nothing changes")
-    func unreadableEvent() throws {
+    func unreadableEvent() async throws {
         for (type, payload, expected) in [("noted", #"{"text": 5}"#, "expected a string"), ("no-such", "{}", "unknown event type 'no-such'"),
                                           ("opened", #"{"stage": "intake", "fields": {}, "priority": "normal", "difficulty": "normal""#, "expected ','"),
                                           ("opened", #"{"stage": "intake", "fields": {}, "priority": "soon", "difficulty": "normal"}"#, "is not a priority")] {
-            let (store, folder) = try Self.history(seed: 3, steps: 60)
+            let (store, folder) = try await Self.history(seed: 3, steps: 60)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let original = try Self.dump(store)
-            try Self.execute(store, """
+            let original = try await Self.dump(store)
+            try await Self.execute(store, """
                 INSERT INTO event (case_id, version, type, occurred_at, recorded_at, actor, payload, workflow_id, workflow_version, hash)
                 SELECT 'ZZ-\(type)', 1, '\(type)', occurred_at, recorded_at, actor, '\(payload)', workflow_id, workflow_version, hash
                 FROM event WHERE case_id <> '~people' LIMIT 1
@@ -162,13 +162,13 @@ struct RebuildRepairTests {
                     #expect(error.description.contains("cannot be read") && error.description.contains(expected) && !error.description.contains("\n"),
                             "\(error.description)")
                 }
-                #expect(try Self.dump(store) == original)
+                await #expect(try Self.dump(store) == original)
             }
         }
     }
 
     @Test("the rows a rebuild compares have every column of their tables, in order")
-    func comparedColumnsAreTheTablesColumns() throws {
+    func comparedColumnsAreTheTablesColumns() async throws {
         let (store, folder) = try Fixtures.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let lists = ["case_state": CaseStore.caseColumns, "stage_visit": CaseStore.visitColumns,
@@ -178,20 +178,20 @@ struct RebuildRepairTests {
         #expect(Set(lists.keys) == Set(StoreSchema.projectionTables))
         for (table, list) in lists {
             let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            let columns = try store.writer.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String? ?? "" } }
+            let columns = try await store.writer.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String? ?? "" } }
             #expect(names == columns, "\(table)")
             #expect(names.count == counts[table], "\(table)")
         }
     }
 
     @Test("a snapshot that cannot be read is named in one line, and a rebuild repairs it")
-    func unreadableSnapshot() throws {
-        let (store, folder) = try Self.history(seed: 5, steps: 60)
+    func unreadableSnapshot() async throws {
+        let (store, folder) = try await Self.history(seed: 5, steps: 60)
         defer { try? FileManager.default.removeItem(at: folder) }
         let id = try #require(try store.cases().first?.id)
         let (state, _) = try #require(try store.loadCase(id))
         for snapshot in [#"{"id": 5}"#, "", "{\"id\":\"x\"\n", #"{"difficulty":"normal"}"#] {
-            try store.writer.write { db in try db.execute(sql: "UPDATE case_state SET snapshot = ? WHERE id = ?", arguments: [snapshot, id]) }
+            try await store.writer.write { db in try db.execute(sql: "UPDATE case_state SET snapshot = ? WHERE id = ?", arguments: [snapshot, id]) }
             do {
                 _ = try store.loadCase(id)
                 Issue.record("\(snapshot) was read")

@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 import RetrofitTestSupport
@@ -12,7 +13,7 @@ struct ReplayEqualsLiveTests {
     static let now = "2027-12-31T00:00"
 
     @Test("seeded: random workflows and commands; a rebuild after every step equals the live projections")
-    func replayEqualsLive() throws {
+    func replayEqualsLive() async throws {
         var random = LedgerRandom.seeded("replay equals live")
         let workflows = LedgerFixtures.scaled(4, heavy: 40)
         let steps = LedgerFixtures.scaled(40, heavy: 300)
@@ -27,7 +28,7 @@ struct ReplayEqualsLiveTests {
             let service = LedgerFixtures.service(store, workflows: catalog, now: Self.now)
             var driver = CommandDriver(service: service, workflow: workflow, time: LedgerFixtures.time("2025-01-06T09:00"))
             for step in 0..<steps {
-                let what = try driver.step(using: &random)
+                let what = try await driver.step(using: &random)
                 let report = try store.rebuild(calendars: LedgerFixtures.calendars, keep: false)
                 #expect(report.identical, "seed \(random.seed), workflow \(index), step \(step) (\(what)): \(report.firstDifference ?? "")\n\(yaml)")
                 if !report.identical { return }
@@ -54,22 +55,22 @@ struct CommandDriver {
     }
 
     /// One random command; returns what it was, for failure messages.
-    mutating func step(using random: inout LedgerRandom) throws -> String {
+    mutating func step(using random: inout LedgerRandom) async throws -> String {
         time = time.adding(seconds: Int64(Int.random(in: 0...(36 * 3600), using: &random)))
         let at = random.chance(5) ? time.adding(seconds: -3 * 86_400) : time
-        if cases.isEmpty || random.chance(12) { return try open(at: at, using: &random) }
+        if cases.isEmpty || random.chance(12) { return try await open(at: at, using: &random) }
         let caseID = random.pick(cases) ?? ""
-        let state = try service.load(caseID).0
+        let state = try await service.load(caseID).0
         let command = Self.command(for: state, workflow: workflow, using: &random)
         let service = service
-        try carryOut { () throws(ServiceError) in try service.execute(command, caseID: caseID, at: at) }
+        try await carryOut { () async throws(AppError) in try await service.execute(command, caseID: caseID, at: at) }
         return "\(command.name) \(caseID)"
     }
 
-    private mutating func open(at: Timestamp, using random: inout LedgerRandom) throws -> String {
+    private mutating func open(at: Timestamp, using random: inout LedgerRandom) async throws -> String {
         let caseID = "C-\(cases.count + 1)"
         if random.chance(30) {
-            try importCase(caseID, at: at, using: &random)
+            try await importCase(caseID, at: at, using: &random)
             return "import \(caseID)"
         }
         var fields = RandomWorkflows.assignments(using: &random)
@@ -77,13 +78,13 @@ struct CommandDriver {
             fields[field.name] = RandomWorkflows.fields.first { $0.name == field.name }?.valid.first
         }
         let (service, workflowID) = (service, workflow.id)
-        let opened = try carryOut { () throws(ServiceError) in try service.open(workflowID: workflowID, caseID: caseID, fields: fields, at: at) }
+        let opened = try await carryOut { () async throws(AppError) in try await service.open(workflowID: workflowID, caseID: caseID, fields: fields, at: at) }
         if opened { cases.append(caseID) }
         return "open \(caseID)"
     }
 
     /// A case brought in by an `imported` event, in a random stage with every field filled.
-    private mutating func importCase(_ caseID: String, at: Timestamp, using random: inout LedgerRandom) throws {
+    private mutating func importCase(_ caseID: String, at: Timestamp, using random: inout LedgerRandom) async throws {
         let stageIndex = Int.random(in: 0..<workflow.stages.count, using: &random)
         var day = at.date.adding(days: -(stageIndex * 3 + 1))
         var dates: [CaseEvent.StageDate] = []
@@ -99,7 +100,7 @@ struct CommandDriver {
         guard let state = CaseState.start(id: caseID, workflow: workflow, with: EventEnvelope(event: event, occurredAt: occurredAt)),
               let calendar = LedgerFixtures.calendars[workflow.calendar] else { return }
         let schedule = CaseSchedule.atLastEvent(state, workflow: workflow, calendar: calendar)
-        try service.store.append(CaseAppend(caseID: caseID, expectedVersion: 0, events: [event], occurredAt: occurredAt,
+        try await service.store.append(CaseAppend(caseID: caseID, expectedVersion: 0, events: [event], occurredAt: occurredAt,
                                             recordedAt: service.now, actor: "importer", workflow: workflow),
                                  state: state, schedule: schedule)
         cases.append(caseID)
@@ -124,13 +125,13 @@ struct CommandDriver {
 
     /// Runs a command; a refusal is counted, a database failure is thrown.
     @discardableResult
-    private mutating func carryOut(_ body: () throws(ServiceError) -> CaseService.Outcome) throws(StoreError) -> Bool {
+    private mutating func carryOut(_ body: () async throws(AppError) -> CaseService.Outcome) async throws(AppError) -> Bool {
         do {
-            _ = try body()
+            _ = try await body()
             done += 1
             return true
         } catch {
-            if case .store(let failure) = error { throw failure }
+            if error.category == .unavailable { throw error }
             refused += 1
             return false
         }

@@ -1,5 +1,6 @@
 import Foundation
 import RetrofitBuiltins
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 

@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
@@ -9,10 +10,10 @@ public enum LedgerHistoryBuilder {
     /// - Returns: the case's version afterwards (`notes + 1`).
     @discardableResult
     public static func caseWithNotes(path: String, caseID: String, notes: Int, batch: Int = 10_000,
-                                     now: String = LedgerFixtures.now) throws -> Int {
+                                     now: String = LedgerFixtures.now) async throws -> Int {
         let store = try CaseStore(path: path, access: .write)
         let service = LedgerFixtures.service(store, now: now)
-        let opened = try service.open(workflowID: "elevator-retrofit", caseID: caseID, fields: LedgerFixtures.intakeFields(),
+        let opened = try await service.open(workflowID: "elevator-retrofit", caseID: caseID, fields: LedgerFixtures.intakeFields(),
                                       at: LedgerFixtures.time("2025-03-03T09:00"))
         var state = opened.state
         let workflow = opened.workflow

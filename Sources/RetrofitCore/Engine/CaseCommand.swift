@@ -71,6 +71,8 @@ public struct Rejection: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// The input itself is wrong: an unknown field, a value of the wrong type, a date in the future.
         case invalidInput
+        /// The actor's role does not allow it.
+        case forbidden
         /// The input is well-formed but the workflow does not allow it now.
         case notAllowed
     }

@@ -96,7 +96,7 @@ extension CaseDecider {
         switch blocker {
         case .role(let actor, let role, let needed):
             let roles = needed.map(\.withArticle).joined(separator: " or ")
-            return Rejection(.notAllowed, "\(actor) is \(role.withArticle); \"\(transition.name)\" needs \(roles)")
+            return Rejection(.forbidden, "\(actor) is \(role.withArticle); \"\(transition.name)\" needs \(roles)")
         case .minimumDuration(let wait):
             return Rejection(.notAllowed, "stage '\(wait.stage)' must last at least \(wait.minimum) from \(wait.entered) (until \(wait.runsUntil)); case \(state.id) may leave it on or after \(wait.firstAllowed)")
         case .minimumUnknown(let stage, let problem):

@@ -23,7 +23,7 @@ extension CaseDecider {
             throw Rejection(.notAllowed, "\(helper) works in \(district) and case \(caseID) is in \(caseDistrict); only a manager may assign a helper of another district, and only by saying so explicitly (any district)")
         }
         if let role = context.role, role != .manager {
-            throw Rejection(.notAllowed, "\(context.actor) is \(role.withArticle); assigning a helper of another district needs a manager")
+            throw Rejection(.forbidden, "\(context.actor) is \(role.withArticle); assigning a helper of another district needs a manager")
         }
         return .init(helper: helper, anyDistrict: true)
     }

@@ -139,7 +139,7 @@ public enum CaseDecider {
         guard let role = context.role, !roles.isEmpty, !roles.contains(role) else { return }
         var named = Set<Role>()
         let needed = roles.filter { named.insert($0).inserted }.map(\.withArticle).joined(separator: " or ")
-        throw Rejection(.notAllowed, "\(context.actor) is \(role.withArticle); \"\(action)\" needs \(needed)")
+        throw Rejection(.forbidden, "\(context.actor) is \(role.withArticle); \"\(action)\" needs \(needed)")
     }
 
     static func requireStageRole(_ state: CaseState, workflow: WorkflowDefinition, context: CommandContext,

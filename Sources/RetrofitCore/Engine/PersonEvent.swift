@@ -47,7 +47,7 @@ public struct PersonRegistered: Codable, Sendable, Hashable {
         if registeredCount == 0 {
             return person.role == .admin ? nil : Rejection(.notAllowed, "the first person registered must be an admin, so someone can manage the register; add one with --role admin")
         }
-        guard let actorRole else { return Rejection(.notAllowed, "\(actor) is not in the people register; ask an admin to add you") }
-        return actorRole == .admin ? nil : Rejection(.notAllowed, "\(actor) is \(actorRole.withArticle); registering people needs an admin")
+        guard let actorRole else { return Rejection(.forbidden, "\(actor) is not in the people register; ask an admin to add you") }
+        return actorRole == .admin ? nil : Rejection(.forbidden, "\(actor) is \(actorRole.withArticle); registering people needs an admin")
     }
 }

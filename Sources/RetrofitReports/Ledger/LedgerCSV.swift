@@ -30,8 +30,8 @@ public enum LedgerCSV {
         public var description: String { "\(file): byte \(offset) (line \(line)): \(message)" }
     }
 
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    public static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
     /// Reads every record of `data`; `file` names the file in errors.
     public static func read(_ data: Data, file: String) throws(ReadError) -> [Record] {
@@ -47,7 +47,7 @@ public enum LedgerCSV {
     }
 
     /// Refuses NUL bytes and invalid UTF-8, naming the first offending byte.
-    static func checkText(_ bytes: [UInt8], from start: Int, file: String) throws(ReadError) {
+    public static func checkText(_ bytes: [UInt8], from start: Int, file: String) throws(ReadError) {
         if let nul = bytes[start...].firstIndex(of: 0) {
             throw ReadError(file: file, offset: nul, line: lineNumber(bytes, at: nul),
                             message: "a NUL byte; this is not a text file (is it an .xlsx? save it as \"CSV UTF-8\")")
@@ -58,7 +58,7 @@ public enum LedgerCSV {
         }
     }
 
-    static func lineNumber(_ bytes: [UInt8], at offset: Int) -> Int {
+    public static func lineNumber(_ bytes: [UInt8], at offset: Int) -> Int {
         var line = 1
         var index = 0
         while index < offset {
@@ -96,7 +96,7 @@ public enum LedgerCSV {
         return String(text)
     }
 
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    public static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// A cell that a spreadsheet will not run as a formula: one starting with `= + - @` (after any
     /// apostrophes) gets a leading apostrophe, which `restored` takes off again.

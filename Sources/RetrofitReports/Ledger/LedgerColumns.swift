@@ -11,18 +11,18 @@ public enum LedgerColumn {
     /// `entered:intake`: the day the case entered an earlier stage.
     public static let stagePrefix = "entered:"
 
-    static let fixed: Set<String> = [id, workflow, stage, entered, helper, priority, difficulty]
+    public static let fixed: Set<String> = [id, workflow, stage, entered, helper, priority, difficulty]
 
     /// The column holding the entry date of `stage`.
     public static func entered(_ stage: String) -> String { stagePrefix + stage }
 }
 
 /// The header row, read: where each column is.
-struct LedgerHeader {
-    let names: [String]
+public struct LedgerHeader {
+    public let names: [String]
     private let positions: [String: Int]
 
-    init(names: [String]) {
+    public init(names: [String]) {
         self.names = names
         var positions: [String: Int] = [:]
         for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
@@ -30,17 +30,17 @@ struct LedgerHeader {
     }
 
     /// The 0-based index of a column, if the header has it.
-    func index(_ name: String) -> Int? { positions[name] }
+    public func index(_ name: String) -> Int? { positions[name] }
 
     /// Columns holding field values: everything that is not a fixed column or a stage date.
-    var fieldColumns: [(name: String, index: Int)] {
+    public var fieldColumns: [(name: String, index: Int)] {
         names.enumerated().compactMap { index, name in
             LedgerColumn.fixed.contains(name) || name.hasPrefix(LedgerColumn.stagePrefix) || name.isEmpty ? nil : (name, index)
         }
     }
 
     /// Columns holding earlier stages' entry dates.
-    var stageColumns: [(stage: String, index: Int)] {
+    public var stageColumns: [(stage: String, index: Int)] {
         names.enumerated().compactMap { index, name in
             name.hasPrefix(LedgerColumn.stagePrefix) ? (String(name.dropFirst(LedgerColumn.stagePrefix.count)), index) : nil
         }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitCore
 
 extension CaseGroup {
-    struct CaseExplain: ParsableCommand {
+    struct CaseExplain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "explain",
             abstract: "Explain, in plain words, how a case's deadline was reached and what each move waits for.",
@@ -21,11 +22,11 @@ extension CaseGroup {
         @Option(help: "Explain as of this day (default: today).") var asOf: String?
         @Flag(help: "Print as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
+        func run() async throws {
+            try await runReporting {
                 let service = try global.service(.read)
                 let date = try global.date(asOf, option: "--as-of") ?? global.clock().date
-                let (state, workflow) = try CaseLoading.state(caseID, service: service, asOf: asOf == nil ? nil : date, asKnown: false)
+                let (state, workflow) = try await CaseLoading.state(caseID, service: service, asOf: asOf == nil ? nil : date, asKnown: false)
                 let calendar = try service.calendar(for: workflow)
                 let schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: date)
                 let stage = workflow.stage(state.stage)
@@ -46,7 +47,7 @@ extension CaseGroup {
                                  ? "Stage \(state.stage) has no deadline." : "The case is \(state.status.rawValue); no deadline runs.")
                 }
                 let advice = ExplainAdvice(state: state, workflow: workflow, schedule: schedule, calendar: calendar, on: date,
-                                           actor: global.actorName, people: try service.store.people())
+                                           actor: global.actorName, people: try await service.store.people())
                 lines += advice.lines
                 if json {
                     try printJSON(advice.json.merging([

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore
 
 extension CaseGroup {
-    struct CaseShow: ParsableCommand {
+    struct CaseShow: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Show a case: stage, status, deadline, fields, helper and timeline.",
@@ -21,26 +22,26 @@ extension CaseGroup {
         @Flag(help: "With --as-of: also ignore events recorded after that day (what was known then).") var asKnown = false
         @Flag(help: "Print as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
+        func run() async throws {
+            try await runReporting {
                 let service = try global.service(.read)
                 let today = try global.clock().date
                 let date = try global.date(asOf, option: "--as-of") ?? today
-                let (state, workflow) = try CaseLoading.state(caseID, service: service, asOf: asOf == nil ? nil : date, asKnown: asKnown)
+                let (state, workflow) = try await CaseLoading.state(caseID, service: service, asOf: asOf == nil ? nil : date, asKnown: asKnown)
                 let calendar = try service.calendar(for: workflow)
                 let schedule = CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: date)
                 if json {
                     try printJSON(CaseSummary(state, schedule: schedule, workflow: workflow, asOf: date))
                     return
                 }
-                let events = try service.store.events(caseID: caseID, afterVersion: max(0, state.version - 20))
+                let events = try await service.store.events(caseID: caseID, afterVersion: max(0, state.version - 20), limit: .max)
                 print(CaseText.show(state, schedule: schedule, workflow: workflow, asOf: date,
                                     timeline: events.filter { $0.version <= state.version }))
             }
         }
     }
 
-    struct CaseHistory: ParsableCommand {
+    struct CaseHistory: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "history",
             abstract: "List a case's events, oldest first, a page at a time.",
@@ -61,7 +62,7 @@ extension CaseGroup {
             if limit < 1 { throw ValidationError("--limit must be at least 1") }
         }
 
-        func run() throws {
+        func run() async throws {
             try runReporting {
                 let store = try global.store(.read)
                 let events = try store.events(caseID: caseID, afterVersion: after, limit: limit)
@@ -81,7 +82,7 @@ extension CaseGroup {
         }
     }
 
-    struct CaseList: ParsableCommand {
+    struct CaseList: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List cases, filtered.",
             discussion: "Example:\n  retrofit case list --stage consultation --district 德城区")
@@ -93,7 +94,7 @@ extension CaseGroup {
         @Option(help: "Only this helper's cases.") var helper: String?
         @Flag(help: "Print as JSON.") var json = false
 
-        func run() throws {
+        func run() async throws {
             try runReporting {
                 let store = try global.store(.read)
                 let filter = CaseFilter(workflow: workflow, stage: stage, status: status, district: district, helper: helper)

@@ -1,8 +1,9 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
-struct CaseGroup: ParsableCommand {
+struct CaseGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Open, move and inspect cases.",
@@ -43,10 +44,10 @@ struct WriteOutput: ParsableArguments {
 
     /// Runs one command on one case as one transaction and reports it: what every plain write command does.
     func run(_ command: @autoclosure () throws -> CaseCommand, on caseID: String, at: String?, global: GlobalOptions,
-             message: (CaseService.Outcome) -> String) throws {
-        try runReporting {
+             message: (CaseService.Outcome) -> String) async throws {
+        try await runReporting {
             let decided = try command()
-            let outcome = try global.service().execute(decided, caseID: caseID, at: try global.time(at, option: "--at"),
+            let outcome = try await global.service().execute(decided, caseID: caseID, at: try global.time(at, option: "--at"),
                                                        expectVersion: expectVersion)
             try report(outcome, outcome.changed ? message(outcome) : "",
                        nothingChanged: NoChangeText.reason(decided, state: outcome.state))
@@ -69,7 +70,7 @@ struct WriteOutput: ParsableArguments {
 }
 
 extension CaseGroup {
-    struct CaseOpen: ParsableCommand {
+    struct CaseOpen: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "open",
             abstract: "Open a case in a workflow's first stage and print its id.",
@@ -90,10 +91,10 @@ extension CaseGroup {
         @Option(help: "When it happened (back-dating), YYYY-MM-DD[THH:MM].") var at: String?
         @Flag(help: "Print {\"id\": …} as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
+        func run() async throws {
+            try await runReporting {
                 let service = try global.service()
-                let outcome = try service.open(workflowID: workflow, caseID: id, fields: try fields.values(), priority: priority,
+                let outcome = try await service.open(workflowID: workflow, caseID: id, fields: try fields.values(), priority: priority,
                                                difficulty: difficulty, helper: helper, at: try global.time(at, option: "--at"))
                 if json { try printJSON(["id": outcome.caseID]) } else { print(outcome.caseID) }
                 warnAboutDeadline(outcome)
@@ -101,7 +102,7 @@ extension CaseGroup {
         }
     }
 
-    struct CaseAdvance: ParsableCommand {
+    struct CaseAdvance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "advance",
             abstract: "Move a case to its next stage.",
@@ -120,10 +121,10 @@ extension CaseGroup {
         @Option(help: "When it happened (back-dating), YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try runReporting {
+        func run() async throws {
+            try await runReporting {
                 let service = try global.service()
-                let outcome = try service.execute(.advance(to: to, fields: try fields.values(), note: note), caseID: caseID,
+                let outcome = try await service.execute(.advance(to: to, fields: try fields.values(), note: note), caseID: caseID,
                                                   at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
                 let stage = outcome.workflow.stage(outcome.state.stage)
                 try output.report(outcome, "\(caseID) is now in \(outcome.state.stage) — \(stage?.title ?? "")\(deadlineSuffix(outcome))")
@@ -132,7 +133,7 @@ extension CaseGroup {
         }
     }
 
-    struct CaseSet: ParsableCommand {
+    struct CaseSet: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Set, correct or clear field values.",
             discussion: """
@@ -155,20 +156,20 @@ extension CaseGroup {
             if !clear.isEmpty && !fields.assignments.isEmpty { throw ValidationError("give --field or --clear, not both: setting and clearing are separate changes") }
         }
 
-        func run() throws {
+        func run() async throws {
             if !clear.isEmpty {
-                try output.run(.clearFields(clear, note: note), on: caseID, at: at, global: global) { outcome in
+                try await output.run(.clearFields(clear, note: note), on: caseID, at: at, global: global) { outcome in
                     "\(caseID): cleared \(clear.joined(separator: ", ")) (version \(outcome.state.version))"
                 }
                 return
             }
-            try output.run(.setFields(try fields.values(), note: note), on: caseID, at: at, global: global) { outcome in
+            try await output.run(.setFields(try fields.values(), note: note), on: caseID, at: at, global: global) { outcome in
                 "\(caseID): fields set (version \(outcome.state.version))"
             }
         }
     }
 
-    struct CaseAssign: ParsableCommand {
+    struct CaseAssign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assign", abstract: "Assign the helper (帮办员) in charge of a case.",
             discussion: """
@@ -186,14 +187,14 @@ extension CaseGroup {
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try output.run(.assign(helper: helper, anyDistrict: anyDistrict), on: caseID, at: at, global: global) { outcome in
+        func run() async throws {
+            try await output.run(.assign(helper: helper, anyDistrict: anyDistrict), on: caseID, at: at, global: global) { outcome in
                 "\(caseID): helper is \(outcome.state.helper ?? helper)"
             }
         }
     }
 
-    struct CaseClassify: ParsableCommand {
+    struct CaseClassify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "classify", abstract: "Set a case's priority and difficulty (the queue's order).",
             discussion: "Example:\n  retrofit case classify ER-2025-0001 --priority urgent --difficulty easy")
@@ -208,12 +209,12 @@ extension CaseGroup {
             if priority == nil && difficulty == nil { throw ValidationError("give --priority, --difficulty or both") }
         }
 
-        func run() throws {
-            try output.run(.classify(priority: priority, difficulty: difficulty), on: caseID, at: at, global: global) { outcome in "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)" }
+        func run() async throws {
+            try await output.run(.classify(priority: priority, difficulty: difficulty), on: caseID, at: at, global: global) { outcome in "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)" }
         }
     }
 
-    struct CaseSuspend: ParsableCommand {
+    struct CaseSuspend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "suspend", abstract: "Stop a case's clock (mediation, litigation, funding, other).",
             discussion: "Deadlines do not run while a case is suspended.\nExample:\n  retrofit case suspend ER-2025-0001 --reason mediation --note \"一楼业主异议，转人民调解\"")
@@ -224,12 +225,12 @@ extension CaseGroup {
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try output.run(.suspend(reason: reason, note: note), on: caseID, at: at, global: global) { outcome in "\(caseID) is suspended (\(reason.rawValue)); its clock is stopped" }
+        func run() async throws {
+            try await output.run(.suspend(reason: reason, note: note), on: caseID, at: at, global: global) { outcome in "\(caseID) is suspended (\(reason.rawValue)); its clock is stopped" }
         }
     }
 
-    struct CaseResume: ParsableCommand {
+    struct CaseResume: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "resume", abstract: "Restart a suspended case's clock.",
             discussion: "Example:\n  retrofit case resume ER-2025-0001 --note \"调解成功\"")
@@ -239,12 +240,12 @@ extension CaseGroup {
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try output.run(.resume(note: note), on: caseID, at: at, global: global) { outcome in "\(caseID) is active again\(deadlineSuffix(outcome))" }
+        func run() async throws {
+            try await output.run(.resume(note: note), on: caseID, at: at, global: global) { outcome in "\(caseID) is active again\(deadlineSuffix(outcome))" }
         }
     }
 
-    struct CaseWithdraw: ParsableCommand {
+    struct CaseWithdraw: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "withdraw", abstract: "Abandon a case for good.",
             discussion: "Example:\n  retrofit case withdraw ER-2025-0001 --reason \"业主放弃加装\"")
@@ -254,12 +255,12 @@ extension CaseGroup {
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try output.run(.withdraw(reason: reason), on: caseID, at: at, global: global) { outcome in "\(caseID) is withdrawn" }
+        func run() async throws {
+            try await output.run(.withdraw(reason: reason), on: caseID, at: at, global: global) { outcome in "\(caseID) is withdrawn" }
         }
     }
 
-    struct CaseNote: ParsableCommand {
+    struct CaseNote: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "note", abstract: "Add a note to a case's timeline.",
             discussion: "Example:\n  retrofit case note ER-2025-0001 \"已与二楼业主沟通采光问题\"")
@@ -269,8 +270,8 @@ extension CaseGroup {
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try output.run(.note(text), on: caseID, at: at, global: global) { outcome in "\(caseID): note added (version \(outcome.state.version))" }
+        func run() async throws {
+            try await output.run(.note(text), on: caseID, at: at, global: global) { outcome in "\(caseID): note added (version \(outcome.state.version))" }
         }
     }
 }

@@ -1,3 +1,4 @@
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
@@ -5,11 +6,11 @@ import RetrofitStore
 enum CaseLoading {
     /// The case's state: from the projection, or replayed from the events that occurred by the end of `asOf`
     /// (and, with `asKnown`, that were also recorded by then).
-    static func state(_ caseID: String, service: CaseService, asOf: CivilDate?, asKnown: Bool) throws -> (CaseState, WorkflowDefinition) {
-        let (current, workflow) = try service.load(caseID)
+    static func state(_ caseID: String, service: CaseService, asOf: CivilDate?, asKnown: Bool) async throws -> (CaseState, WorkflowDefinition) {
+        let (current, workflow) = try await service.load(caseID)
         guard let asOf else { return (current, workflow) }
         let end = Timestamp(startOf: asOf.adding(days: 1))
-        let events = try service.store.events(caseID: caseID).filter { event in
+        let events = try await service.store.events(caseID: caseID, afterVersion: 0, limit: .max).filter { event in
             guard let occurred = event.occurredTime, occurred < end else { return false }
             if asKnown, let recorded = event.recordedTime, recorded >= end { return false }
             return true

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring in cases already under way from the bureau's ledger (a CSV file).",
@@ -38,8 +39,8 @@ struct ImportCommand: ParsableCommand {
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
     }
 
-    func run() throws {
-        try runReporting {
+    func run() async throws {
+        try await runReporting {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure.badInput("cannot read file '\(file)'; check the path")
             }
@@ -59,7 +60,7 @@ struct ImportCommand: ParsableCommand {
             if dryRun {
                 try reportDryRun(plan)
             } else {
-                try importCases(plan, now: now)
+                try await importCases(plan, now: now)
             }
         }
     }
@@ -72,18 +73,11 @@ struct ImportCommand: ParsableCommand {
         print("ok: \(plan.rowCount) rows in \(file) checked; \(plan.cases.count - present) new cases would be imported, \(present) already in the database; nothing was imported (--dry-run)")
     }
 
-    private func importCases(_ plan: LedgerImportPlan, now: Timestamp) throws {
-        let service = try global.service(.write)
-        if let role = try service.actorRole(), role != .manager, role != .admin {
-            throw CommandFailure.refused("\(service.actor) is \(role.withArticle); importing a ledger needs a manager or an admin")
-        }
-        var calendarsChecked: Set<String> = []
-        for ledgerCase in plan.cases where calendarsChecked.insert(ledgerCase.workflow.calendar).inserted {
-            _ = try service.calendar(for: ledgerCase.workflow)
-        }
-        let importer = LedgerImporter(store: service.store, calendars: service.calendars, actor: service.actor, now: now, batchSize: batch)
+    private func importCases(_ plan: LedgerImportPlan, now: Timestamp) async throws {
         var progress = ImportProgress()
-        let summary = try importer.run(plan.cases) { progress.show($0) }
+        let summary = try await global.app().importLedger(plan, by: global.actingPerson, batchSize: batch, created: NewDatabase.created) {
+            progress.show($0)
+        }
         for clash in summary.clashes {
             printWarning("\(file):\(clash.row): case \(clash.caseID) already exists, \(clash.existing); row skipped")
         }

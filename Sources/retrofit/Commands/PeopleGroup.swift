@@ -1,4 +1,5 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore

@@ -1,3 +1,4 @@
+import RetrofitApp
 import RetrofitCore
 
 /// Why a command changed nothing, in words: the values the case already has.

@@ -1,3 +1,4 @@
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 

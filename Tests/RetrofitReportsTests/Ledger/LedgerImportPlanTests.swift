@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitTestSupport
@@ -9,22 +10,22 @@ struct LedgerImportPlanTests {
     static let header = "id,workflow,address,district,community,building,unit,homes,floors,stage,entered,entered:intake,entered:helper-assignment,helper,priority,difficulty"
     static let fields = "德州市德城区新华路1号,德城区,新华小区,1,2,12,6"
 
-    private func plan(_ lines: [String], workflow: String? = nil, now: String = "2025-06-30T10:00") throws -> LedgerImportPlan {
+    private func plan(_ lines: [String], workflow: String? = nil, now: String = "2025-06-30T10:00") async throws -> LedgerImportPlan {
         let records = try LedgerCSV.read(Data(lines.joined(separator: "\n").utf8), file: "l.csv")
         let catalog = LedgerFixtures.catalog
         return LedgerImportPlan.make(records: records, file: "l.csv", source: "l.csv", sha256: "abc", defaultWorkflow: workflow,
                                      now: LedgerFixtures.time(now), lookup: { try catalog.load($0) })
     }
 
-    private func problems(_ lines: [String], workflow: String? = nil) throws -> [String] {
-        let result = try plan(lines, workflow: workflow)
+    private func problems(_ lines: [String], workflow: String? = nil) async throws -> [String] {
+        let result = try await plan(lines, workflow: workflow)
         #expect(result.problems == result.problems.sorted(), "problems come in row and column order")
         return result.problems.map(\.description)
     }
 
     @Test("a valid row becomes a case with its stage dates in order and its fields in canonical form")
-    func validRow() throws {
-        let result = try plan([Self.header, "A-1,elevator-retrofit,\(Self.fields),consultation,2025-03-01,2025-01-06,2025-02-03,李娜,urgent,easy"])
+    func validRow() async throws {
+        let result = try await plan([Self.header, "A-1,elevator-retrofit,\(Self.fields),consultation,2025-03-01,2025-01-06,2025-02-03,李娜,urgent,easy"])
         #expect(result.problems.isEmpty)
         let ledgerCase = try #require(result.cases.first)
         #expect(ledgerCase.row == 2)
@@ -41,25 +42,25 @@ struct LedgerImportPlanTests {
     }
 
     @Test("header problems: missing, duplicate, unnamed and unknown columns")
-    func headerProblems() throws {
-        #expect(try problems(["id,stage,entered"]) == [
+    func headerProblems() async throws {
+        await #expect(try problems(["id,stage,entered"]) == [
             "l.csv:1:1: the header has no 'workflow' column (or give --workflow ID); columns needed: id, workflow, stage, entered",
         ])
-        #expect(try problems(["id,stage,entered,stage,"], workflow: "elevator-retrofit") == [
+        await #expect(try problems(["id,stage,entered,stage,"], workflow: "elevator-retrofit") == [
             "l.csv:1:4: column 'stage' appears twice (also column 2)",
             "l.csv:1:5: column 5 has no name; name it or delete it",
         ])
-        let unknown = try problems(["id,stage,entered,adress,entered:desgin", "A-1,intake,2025-01-02,x,"], workflow: "elevator-retrofit")
+        let unknown = try await problems(["id,stage,entered,adress,entered:desgin", "A-1,intake,2025-01-02,x,"], workflow: "elevator-retrofit")
             .filter { $0.hasPrefix("l.csv:1:") }
         #expect(unknown.count == 2)
         #expect(unknown[0].hasPrefix("l.csv:1:4: unknown column 'adress': no field of workflow elevator-retrofit has that name (did you mean 'address'?)"))
         #expect(unknown[1] == "l.csv:1:5: unknown column 'entered:desgin': workflow elevator-retrofit has no stage 'desgin' (did you mean 'design'?)")
-        #expect(try problems([]) == ["l.csv:1:1: the file is empty; the first row must name the columns (id, workflow, stage, entered, fields…)"])
+        await #expect(try problems([]) == ["l.csv:1:1: the file is empty; the first row must name the columns (id, workflow, stage, entered, fields…)"])
     }
 
     @Test("every problem of a row is reported at its own column")
-    func rowProblems() throws {
-        let found = try problems([
+    func rowProblems() async throws {
+        let found = try await problems([
             Self.header,
             "bad id!,elevator-retrofit,\(Self.fields),consultation,2025-03-01,,,,,",
             "A-2,nowhere,\(Self.fields),consultation,2025-03-01,,,,,",
@@ -77,8 +78,8 @@ struct LedgerImportPlanTests {
     }
 
     @Test("duplicate ids name the first row; extra cells are an error; blank lines are ignored")
-    func duplicatesAndShapes() throws {
-        let result = try plan([
+    func duplicatesAndShapes() async throws {
+        let result = try await plan([
             Self.header,
             "A-1,elevator-retrofit,\(Self.fields),intake,2025-01-02,,,,,",
             "",
@@ -95,8 +96,8 @@ struct LedgerImportPlanTests {
     }
 
     @Test("stage dates must increase and must not be in the future")
-    func stageDates() throws {
-        let found = try problems([
+    func stageDates() async throws {
+        let found = try await problems([
             Self.header,
             "A-1,elevator-retrofit,\(Self.fields),consultation,2025-03-01,2025-03-05,,,,",
             "A-2,elevator-retrofit,\(Self.fields),consultation,2025-03-01,2025-02-10,2025-02-01,,,",
@@ -112,8 +113,8 @@ struct LedgerImportPlanTests {
     }
 
     @Test("--workflow fills empty cells and refuses a row naming another workflow")
-    func defaultWorkflow() throws {
-        let result = try plan([
+    func defaultWorkflow() async throws {
+        let result = try await plan([
             Self.header,
             "A-1,,\(Self.fields),intake,2025-01-02,,,,,",
             "A-2,elevator-renewal,\(Self.fields),intake,2025-01-02,,,,,",
@@ -125,8 +126,8 @@ struct LedgerImportPlanTests {
     }
 
     @Test("a protected cell has its apostrophe taken off before it is checked")
-    func apostropheRestored() throws {
-        let result = try plan(["id,workflow,address,district,community,building,unit,homes,floors,stage,entered,helper",
+    func apostropheRestored() async throws {
+        let result = try await plan(["id,workflow,address,district,community,building,unit,homes,floors,stage,entered,helper",
                                "A-1,elevator-retrofit,'=1+1,德城区,c,1,2,12,'-6,intake,2025-01-02,''@me"])
         #expect(result.problems.isEmpty)
         #expect(result.cases.first?.event.fields["address"] == "=1+1")

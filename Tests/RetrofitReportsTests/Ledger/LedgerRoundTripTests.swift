@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore
@@ -23,43 +24,43 @@ struct LedgerRoundTripTests {
         return try importer.run(plan.cases, progress: progress)
     }
 
-    static func export(_ store: CaseStore) throws -> LedgerExport {
+    static func export(_ store: CaseStore) async throws -> LedgerExport {
         LedgerExport(cases: try LedgerExport.cases(in: store, workflow: nil))
     }
 
-    static func newStore(_ folder: URL, _ name: String) throws -> CaseStore {
+    static func newStore(_ folder: URL, _ name: String) async throws -> CaseStore {
         try CaseStore(path: folder.appendingPathComponent(name).path, access: .write)
     }
 
     @Test("seeded: cases moved back and forth export, import into an empty database and export again to the same bytes")
-    func randomHistoriesRoundTrip() throws {
+    func randomHistoriesRoundTrip() async throws {
         let folder = try LedgerFixtures.temporaryDirectory("round-trip")
         defer { try? FileManager.default.removeItem(at: folder) }
         var random = LedgerRandom.seeded("ledger round trip")
         let workflow = try LedgerFixtures.catalog.load("elevator-retrofit")
-        let original = try Self.newStore(folder, "original.sqlite")
+        let original = try await Self.newStore(folder, "original.sqlite")
         try Self.importCSV(LedgerHistories.ledger(workflow, cases: 24, using: &random), into: original)
         let service = LedgerFixtures.service(original, now: Self.now)
         for caseID in (0..<24).map(LedgerHistories.caseID) {
-            try LedgerHistories.walk(caseID, service: service, steps: Int.random(in: 0...14, using: &random), using: &random)
+            try await LedgerHistories.walk(caseID, service: service, steps: Int.random(in: 0...14, using: &random), using: &random)
         }
-        let first = try Self.export(original)
-        let copy = try Self.newStore(folder, "copy.sqlite")
+        let first = try await Self.export(original)
+        let copy = try await Self.newStore(folder, "copy.sqlite")
         let csv = Data(first.csv)
         try Self.importCSV(csv, into: copy, file: "export.csv")
-        let second = try Self.export(copy)
+        let second = try await Self.export(copy)
         #expect(second.csv == first.csv, "seed \(random.seed)")
         #expect(second.exported == first.exported)
-        let (mismatches, linear) = try LedgerHistories.compare(original, copy, leavingOut: Set(first.datesLeftOut.map(\.caseID)))
+        let (mismatches, linear) = try await LedgerHistories.compare(original, copy, leavingOut: Set(first.datesLeftOut.map(\.caseID)))
         #expect(mismatches.isEmpty, "seed \(random.seed): \(mismatches)")
         #expect(linear > 0)
     }
 
     @Test("batches are reported as they land; a second run skips every row; another file's rows are clashes")
-    func batchesAndSkips() throws {
+    func batchesAndSkips() async throws {
         let folder = try LedgerFixtures.temporaryDirectory("batches")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Self.newStore(folder, "b.sqlite")
+        let store = try await Self.newStore(folder, "b.sqlite")
         var random = LedgerRandom(seed: 7)
         let workflow = try LedgerFixtures.catalog.load("elevator-retrofit")
         let ledger = LedgerHistories.ledger(workflow, cases: 12, using: &random)

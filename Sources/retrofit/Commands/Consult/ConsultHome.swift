@@ -1,17 +1,18 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore
 
 /// `retrofit consult home`: the household register of a case.
-struct ConsultHomeGroup: ParsableCommand {
+struct ConsultHomeGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "home",
         abstract: "Record, correct, remove, list and import the homes of a case's register.",
         subcommands: [Add.self, Remove.self, List.self, ConsultHomeImport.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Record a home, or correct a home already recorded under the same number.",
@@ -32,12 +33,12 @@ struct ConsultHomeGroup: ParsableCommand {
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try runReporting {
+        func run() async throws {
+            try await runReporting {
                 let recorded = try Self.home(number: home, floor: floor, area: area, owner: owner)
                 let service = try global.service()
-                let (before, _) = try service.load(caseID)
-                let outcome = try service.execute(.recordHome(recorded), caseID: caseID, at: try global.time(at, option: "--at"))
+                let (before, _) = try await service.load(caseID)
+                let outcome = try await service.execute(.recordHome(recorded), caseID: caseID, at: try global.time(at, option: "--at"))
                 let verb = before.register.home(recorded.number) == nil ? "recorded" : "corrected"
                 try output.report(outcome, "\(caseID): home \(recorded.number) \(verb) (floor \(recorded.floor), \(recorded.area) m², \(recorded.owner)); "
                                   + RegisterText.size(outcome.state.register),
@@ -61,7 +62,7 @@ struct ConsultHomeGroup: ParsableCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove a home (and its ballot) from a case's register.",
@@ -77,16 +78,16 @@ struct ConsultHomeGroup: ParsableCommand {
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try runReporting {
+        func run() async throws {
+            try await runReporting {
                 let number = home.trimmingWhitespaceForCLI()
-                let outcome = try global.service().execute(.removeHome(number), caseID: caseID, at: try global.time(at, option: "--at"))
+                let outcome = try await global.service().execute(.removeHome(number), caseID: caseID, at: try global.time(at, option: "--at"))
                 try output.report(outcome, "\(caseID): home \(number) removed; " + RegisterText.size(outcome.state.register))
             }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List a case's register: each home's floor, area, owner and latest ballot.",
@@ -100,9 +101,9 @@ struct ConsultHomeGroup: ParsableCommand {
         @Argument(help: "The case id.") var caseID: String
         @Flag(help: "Print as JSON: an array of {home, floor, area, owner, vote}.") var json = false
 
-        func run() throws {
-            try runReporting {
-                let (state, _) = try global.service(.read).load(caseID)
+        func run() async throws {
+            try await runReporting {
+                let (state, _) = try await global.service(.read).load(caseID)
                 let register = state.register
                 if json {
                     try printJSON(register.homes.map { RegisterText.HomeJSON($0, vote: register.ballot($0.number)) })

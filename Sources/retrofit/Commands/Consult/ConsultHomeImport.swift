@@ -1,9 +1,10 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
 /// `retrofit consult home import`: a whole register from a CSV file, all or nothing.
-struct ConsultHomeImport: ParsableCommand {
+struct ConsultHomeImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Record every home of a CSV register file in one transaction, or none.",
@@ -25,8 +26,8 @@ struct ConsultHomeImport: ParsableCommand {
     @Option(help: "When the homes were recorded, YYYY-MM-DD[THH:MM].") var at: String?
     @OptionGroup var output: WriteOutput
 
-    func run() throws {
-        try runReporting {
+    func run() async throws {
+        try await runReporting {
             let (header, rows) = try ConsultFiles.table(file, example: "home,floor,area,owner")
             let homes: [Home]
             switch HomeRows.parse(header: header, rows: rows) {
@@ -37,8 +38,8 @@ struct ConsultHomeImport: ParsableCommand {
                 throw CommandFailure.badInput("\(file): the file has a header but no homes; no home was recorded")
             }
             let service = try global.service()
-            let (before, _) = try service.load(caseID)
-            let outcome = try service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: caseID,
+            let (before, _) = try await service.load(caseID)
+            let outcome = try await service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: caseID,
                                                  at: try global.time(at, option: "--at"), expectVersion: before.version)
             let corrected = homes.filter { before.register.home($0.number) != nil }.count
             try output.report(outcome, "\(caseID): \(homes.count) home\(homes.count == 1 ? "" : "s") recorded from \(file) "

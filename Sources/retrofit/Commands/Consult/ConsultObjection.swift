@@ -1,10 +1,11 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore
 
 /// `retrofit consult objection`: objections raised during public notice, and their outcome.
-struct ConsultObjectionGroup: ParsableCommand {
+struct ConsultObjectionGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "objection",
         abstract: "Record an objection (during public notice), resolve one, or list them.",
@@ -20,7 +21,7 @@ struct ConsultObjectionGroup: ParsableCommand {
         defaultSubcommand: Raise.self
     )
 
-    struct Raise: ParsableCommand {
+    struct Raise: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "raise",
             abstract: "Record an objection (the default: 'consult objection CASE …'); prints its number.",
@@ -36,9 +37,9 @@ struct ConsultObjectionGroup: ParsableCommand {
         @Option(help: "When it was raised, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try runReporting {
-                let outcome = try global.service().execute(.raiseObjection(from: from, text: text), caseID: caseID,
+        func run() async throws {
+            try await runReporting {
+                let outcome = try await global.service().execute(.raiseObjection(from: from, text: text), caseID: caseID,
                                                            at: try global.time(at, option: "--at"))
                 let number = outcome.state.objections.last?.number ?? 0
                 try output.report(outcome, "\(caseID): objection #\(number) recorded; \(outcome.state.openObjections.count) open "
@@ -47,7 +48,7 @@ struct ConsultObjectionGroup: ParsableCommand {
         }
     }
 
-    struct Resolve: ParsableCommand {
+    struct Resolve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "resolve",
             abstract: "Close an objection: withdrawn, mediated or overruled.",
@@ -64,9 +65,9 @@ struct ConsultObjectionGroup: ParsableCommand {
         @Option(help: "When it was resolved, YYYY-MM-DD[THH:MM].") var at: String?
         @OptionGroup var output: WriteOutput
 
-        func run() throws {
-            try runReporting {
-                let result = try global.service().execute(.resolveObjection(number: number, outcome: outcome, note: note),
+        func run() async throws {
+            try await runReporting {
+                let result = try await global.service().execute(.resolveObjection(number: number, outcome: outcome, note: note),
                                                           caseID: caseID, at: try global.time(at, option: "--at"))
                 try output.report(result, "\(caseID): objection #\(number) \(outcome.rawValue); "
                                   + "\(result.state.openObjections.count) open",
@@ -75,7 +76,7 @@ struct ConsultObjectionGroup: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List a case's objections, open and resolved.",
@@ -88,12 +89,12 @@ struct ConsultObjectionGroup: ParsableCommand {
         @Argument(help: "The case id.") var caseID: String
         @Flag(help: "Print as JSON: an array of {number, from, text, raisedAt, outcome, resolvedAt, note}.") var json = false
 
-        func run() throws {
-            try runReporting {
+        func run() async throws {
+            try await runReporting {
                 let service = try global.service(.read)
-                let (state, _) = try service.load(caseID)
+                let (state, _) = try await service.load(caseID)
                 var notes: [Int: String] = [:]
-                for event in try service.store.events(caseID: caseID) where event.kind == .objectionResolved {
+                for event in try await service.store.events(caseID: caseID, afterVersion: 0, limit: .max) where event.kind == .objectionResolved {
                     if case .objectionResolved(let resolved) = try event.decodedEvent(),
                        let note = resolved.note {
                         notes[resolved.number] = note

@@ -1,9 +1,10 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
 /// `retrofit consult tally`: the vote's figures and the workflow's rule against them.
-struct ConsultTally: ParsableCommand {
+struct ConsultTally: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
         abstract: "Count a case's vote by owners and area, and check it against the workflow's vote rule.",
@@ -23,9 +24,9 @@ struct ConsultTally: ParsableCommand {
     @Argument(help: "The case id.") var caseID: String
     @Flag(help: "Print as JSON: the figures, rulePasses and conditions.") var json = false
 
-    func run() throws {
-        try runReporting {
-            let (state, workflow) = try global.service(.read).load(caseID)
+    func run() async throws {
+        try await runReporting {
+            let (state, workflow) = try await global.service(.read).load(caseID)
             let tally: Tally
             do {
                 tally = try Tally.count(state.register)

@@ -1,9 +1,10 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
 /// `retrofit consult vote`: the ballot of one home, or of every home in a ballots file.
-struct ConsultVoteGroup: ParsableCommand {
+struct ConsultVoteGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vote",
         abstract: "Record a home's ballot (agree, object or abstain), or import a ballots file.",
@@ -20,7 +21,7 @@ struct ConsultVoteGroup: ParsableCommand {
         defaultSubcommand: Cast.self
     )
 
-    struct Cast: ParsableCommand {
+    struct Cast: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cast",
             abstract: "Record one home's ballot (the default: 'consult vote CASE …').",
@@ -43,12 +44,12 @@ struct ConsultVoteGroup: ParsableCommand {
             if (home == nil) == (owner == nil) { throw ValidationError("give either --home or --owner") }
         }
 
-        func run() throws {
-            try runReporting {
+        func run() async throws {
+            try await runReporting {
                 if let owner {
                     let service = try global.service()
-                    let (before, _) = try service.load(caseID)
-                    let outcome = try service.execute(.castOwnerBallot(owner: owner, vote: vote), caseID: caseID,
+                    let (before, _) = try await service.load(caseID)
+                    let outcome = try await service.execute(.castOwnerBallot(owner: owner, vote: vote), caseID: caseID,
                                                       at: try global.time(at, option: "--at"), expectVersion: before.version)
                     let count = outcome.events.count
                     try output.report(outcome, "\(caseID): \(owner.trimmingWhitespaceForCLI()) voted \(vote.rawValue) for \(count) home\(count == 1 ? "" : "s"); "
@@ -58,8 +59,8 @@ struct ConsultVoteGroup: ParsableCommand {
                 }
                 let number = (home ?? "").trimmingWhitespaceForCLI()
                 let service = try global.service()
-                let (before, _) = try service.load(caseID)
-                let outcome = try service.execute(.castBallot(home: number, vote: vote), caseID: caseID,
+                let (before, _) = try await service.load(caseID)
+                let outcome = try await service.execute(.castBallot(home: number, vote: vote), caseID: caseID,
                                                   at: try global.time(at, option: "--at"), expectVersion: before.version)
                 let replaced = before.register.ballot(number).map { " (replaces \($0.rawValue))" } ?? ""
                 try output.report(outcome, "\(caseID): home \(number) voted \(vote.rawValue)\(replaced); " + RegisterText.size(outcome.state.register),
@@ -70,7 +71,7 @@ struct ConsultVoteGroup: ParsableCommand {
 }
 
 /// `retrofit consult vote import`: every ballot of a CSV file in one transaction, or none.
-struct ConsultVoteImport: ParsableCommand {
+struct ConsultVoteImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Record every ballot of a CSV ballots file in one transaction, or none.",
@@ -91,8 +92,8 @@ struct ConsultVoteImport: ParsableCommand {
     @Option(help: "When undated ballots were signed, YYYY-MM-DD[THH:MM] (default now).") var at: String?
     @OptionGroup var output: WriteOutput
 
-    func run() throws {
-        try runReporting {
+    func run() async throws {
+        try await runReporting {
             let (header, rows) = try ConsultFiles.table(file, example: "home,vote,date")
             let ballots: [BallotRow]
             switch BallotRows.parse(header: header, rows: rows) {
@@ -103,7 +104,7 @@ struct ConsultVoteImport: ParsableCommand {
                 throw CommandFailure.badInput("\(file): the file has a header but no ballots; no ballot was recorded")
             }
             let service = try global.service()
-            let (before, _) = try service.load(caseID)
+            let (before, _) = try await service.load(caseID)
             var register = before.register
             let unknown = register.cast(ballots)
             if !unknown.isEmpty {
@@ -117,7 +118,7 @@ struct ConsultVoteImport: ParsableCommand {
             }
             let undated = try global.time(at, option: "--at") ?? service.now
             let steps = Self.steps(ballots, file: file, undated: undated, after: before.lastOccurredAt)
-            let outcome = try service.executeAll(steps, caseID: caseID, expectVersion: before.version)
+            let outcome = try await service.executeAll(steps, caseID: caseID, expectVersion: before.version)
             let replaced = ballots.filter { before.register.ballot($0.home) != nil }.count
             try output.report(outcome, "\(caseID): \(ballots.count) ballot\(ballots.count == 1 ? "" : "s") recorded from \(file)"
                               + (replaced > 0 ? " (\(replaced) replace earlier ballots)" : "") + "; " + RegisterText.size(outcome.state.register),

@@ -1,4 +1,6 @@
 import RetrofitCore
+import RetrofitStore
+import RetrofitReports
 
 /// The people of the sample bureau: who opens, moves and approves the demo's cases.
 enum DemoPeople {

@@ -1,4 +1,5 @@
 import Foundation
+import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 import RetrofitStore

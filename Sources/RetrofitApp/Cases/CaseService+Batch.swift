@@ -1,4 +1,6 @@
 import RetrofitCore
+import RetrofitReports
+import RetrofitStore
 
 extension CaseService {
     /// One command of a batch, with when it happened and how a refusal should name it.
@@ -20,10 +22,10 @@ extension CaseService {
     ///
     /// Each command is decided on the case as the commands before it left it, and all the
     /// events are appended together with one `store.append`.
-    /// - Throws: ``ServiceError``; the first refusal stops the batch and nothing is written.
+    /// - Throws: ``AppError``; the first refusal stops the batch and nothing is written.
     public func executeAll(_ commands: [CaseCommand], caseID: String, at: Timestamp? = nil,
-                           expectVersion: Int? = nil) throws(ServiceError) -> Outcome {
-        try executeAll(commands.map { Step($0, at: at) }, caseID: caseID, expectVersion: expectVersion)
+                           expectVersion: Int? = nil) async throws(AppError) -> Outcome {
+        try await executeAll(commands.map { Step($0, at: at) }, caseID: caseID, expectVersion: expectVersion)
     }
 
     /// Runs several commands on one case as one transaction, each with its own time and
@@ -33,26 +35,26 @@ extension CaseService {
     /// engine refuses an event dated before the case's previous one). Consecutive commands
     /// with the same time share one append; commands at different times are appended as
     /// several appends inside one database transaction.
-    /// - Throws: ``ServiceError``: a refusal is prefixed with its step's label; an empty
+    /// - Throws: ``AppError``: a refusal is prefixed with its step's label; an empty
     ///   batch is refused as invalid input. Nothing is written unless every step is accepted.
-    public func executeAll(_ steps: [Step], caseID: String, expectVersion: Int? = nil) throws(ServiceError) -> Outcome {
+    public func executeAll(_ steps: [Step], caseID: String, expectVersion: Int? = nil) async throws(AppError) -> Outcome {
         guard !steps.isEmpty else {
-            throw .rejected(Rejection(.invalidInput, "there is nothing to record for case \(caseID)"))
+            throw .badInput("there is nothing to record for case \(caseID)")
         }
-        let (initial, workflow) = try load(caseID)
-        return try run(steps, caseID: caseID, on: initial, workflow: workflow, expectVersion: expectVersion)
+        let (initial, workflow) = try await load(caseID)
+        return try await run(steps, caseID: caseID, on: initial, workflow: workflow, expectVersion: expectVersion)
     }
 
     /// The one path every command takes: each step decided on the case as the steps before it left it
     /// (`initial` is nil for a case being opened), then everything appended in one transaction.
     /// A step that changes nothing appends nothing; the outcome is then the case as it stood.
     func run(_ steps: [Step], caseID: String, on initial: CaseState?, workflow: WorkflowDefinition,
-             expectVersion: Int?) throws(ServiceError) -> Outcome {
+             expectVersion: Int?) async throws(AppError) -> Outcome {
         if let expectVersion, let initial, initial.version != expectVersion {
-            throw .store(.conflict(caseID: caseID, expected: expectVersion, actual: initial.version))
+            throw AppError(StoreError.conflict(caseID: caseID, expected: expectVersion, actual: initial.version))
         }
         let calendar = try calendar(for: workflow)
-        let people = try wrap { () throws(StoreError) in try store.people() }
+        let people = try await storing { () async throws(StoreError) in try await store.people() }
         let role = try actorRole(in: people)
 
         var state = initial
@@ -66,10 +68,10 @@ extension CaseService {
             case .success(let decided): events = decided
             case .failure(let rejection):
                 let message = step.label.map { "\($0): \(rejection.message)" } ?? rejection.message
-                throw .rejected(Rejection(rejection.kind, message))
+                throw AppError(Rejection(rejection.kind, message))
             }
             guard let next = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
-                throw .rejected(Rejection(.invalidInput, "the command produced no change"))
+                throw .badInput("the command produced no change")
             }
             if events.isEmpty { continue }
             if let last = groups.indices.last, groups[last].at == occurredAt {
@@ -93,14 +95,14 @@ extension CaseService {
         if items.isEmpty {
             stored = []
         } else if items.count == 1, let only = items.first {
-            stored = try wrap { () throws(StoreError) in try store.append(only.append, state: only.state, schedule: only.schedule) }
+            stored = try await storing { () async throws(StoreError) in try await store.append(only.append, state: only.state, schedule: only.schedule) }
         } else {
-            try wrap { () throws(StoreError) in try store.appendBatch(items) }
-            stored = try wrap { () throws(StoreError) in try store.events(caseID: caseID, afterVersion: initial?.version ?? 0) }
+            try await storing { () async throws(StoreError) in try await store.appendBatch(items) }
+            stored = try await storing { () async throws(StoreError) in try await store.events(caseID: caseID, afterVersion: initial?.version ?? 0, limit: Int.max) }
         }
         // Every step has a state after it (a step that starts no case is refused above), so `state` is set
         // unless there were no steps.
-        guard let state else { throw .rejected(Rejection(.invalidInput, "there is nothing to record for case \(caseID)")) }
+        guard let state else { throw .badInput("there is nothing to record for case \(caseID)") }
         let schedule = items.last?.schedule
             ?? CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
         return Outcome(caseID: caseID, state: state, events: stored, schedule: schedule, workflow: workflow)

@@ -1,4 +1,6 @@
 import RetrofitCore
+import RetrofitStore
+import RetrofitReports
 
 extension LedgerRowChecker {
     /// The row's field values in canonical form; every wrong or missing value is reported at its column.

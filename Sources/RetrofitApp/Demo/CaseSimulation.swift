@@ -1,4 +1,5 @@
 import RetrofitCore
+import RetrofitReports
 import RetrofitStore
 
 /// Plays one case through its workflow with the real engine (decide and evolve), at simulated

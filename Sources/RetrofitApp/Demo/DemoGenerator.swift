@@ -1,4 +1,5 @@
 import RetrofitCore
+import RetrofitReports
 import RetrofitStore
 
 /// Builds a realistic sample history — all stages, suspensions, reworks, votes, objections, withdrawn and

@@ -1,5 +1,7 @@
 import Foundation
 import RetrofitCore
+import RetrofitStore
+import RetrofitReports
 
 /// Checks one data row at a time, collecting every problem with its row and column.
 struct LedgerRowChecker {

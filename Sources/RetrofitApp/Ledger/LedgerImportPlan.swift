@@ -1,5 +1,7 @@
 import Foundation
 import RetrofitCore
+import RetrofitStore
+import RetrofitReports
 
 /// A case ready to be imported: one valid row of the ledger.
 public struct LedgerCase: Sendable {

@@ -1,4 +1,5 @@
 import RetrofitCore
+import RetrofitReports
 import RetrofitStore
 
 /// Writes the cases of a checked ledger file to the store, a batch per transaction.

@@ -1,4 +1,6 @@
 import RetrofitCore
+import RetrofitStore
+import RetrofitReports
 
 extension LedgerRowChecker {
     /// The `entered:<stage>` dates of a row, checked and put in time order, ending with the current stage.

@@ -1,59 +1,60 @@
 import RetrofitCore
 import RetrofitReports
+import RetrofitStore
 
 /// The JSON form of `case show` and of every write's `--json` output.
-struct CaseSummary: Encodable {
-    let id: String
-    let workflow: String
-    let workflowVersion: Int
-    let stage: String
-    let stageTitle: String
-    let stageEnteredAt: String
-    let status: String
-    let version: Int
-    @EncodeNil var helper: String?
-    let priority: String
-    let difficulty: String
-    @EncodeNil var deadline: String?
-    @EncodeNil var deadlineRule: String?
-    @EncodeNil var deadlineProblem: String?
+public struct CaseSummary: Encodable, Sendable {
+    public let id: String
+    public let workflow: String
+    public let workflowVersion: Int
+    public let stage: String
+    public let stageTitle: String
+    public let stageEnteredAt: String
+    public let status: String
+    public let version: Int
+    @EncodeNil public var helper: String?
+    public let priority: String
+    public let difficulty: String
+    @EncodeNil public var deadline: String?
+    @EncodeNil public var deadlineRule: String?
+    @EncodeNil public var deadlineProblem: String?
     /// True when the deadline was computed with a year whose State Council notice is not yet published.
-    let deadlineProvisional: Bool
-    let overdue: Bool
-    let daysLate: Int
-    let dueSoon: Bool
-    @EncodeNil var suspendedSince: String?
-    @EncodeNil var suspensionReason: String?
-    let fields: [String: String]
-    let milestones: [String: String]
-    let openObjections: [ObjectionSummary]
-    let homesRegistered: Int
-    let visits: [VisitSummary]
+    public let deadlineProvisional: Bool
+    public let overdue: Bool
+    public let daysLate: Int
+    public let dueSoon: Bool
+    @EncodeNil public var suspendedSince: String?
+    @EncodeNil public var suspensionReason: String?
+    public let fields: [String: String]
+    public let milestones: [String: String]
+    public let openObjections: [ObjectionSummary]
+    public let homesRegistered: Int
+    public let visits: [VisitSummary]
 
     /// One stay in a stage, with the days its clock stood still and why.
-    struct VisitSummary: Encodable {
-        let stage: String
-        let entered: String
-        @EncodeNil var left: String?
-        let suspendedDays: Int
-        let suspensions: [SuspensionSummary]
+    public struct VisitSummary: Encodable, Sendable {
+        public let stage: String
+        public let entered: String
+        @EncodeNil public var left: String?
+        public let suspendedDays: Int
+        public let suspensions: [SuspensionSummary]
     }
 
-    struct SuspensionSummary: Encodable {
-        let reason: String
-        let from: String
-        @EncodeNil var until: String?
-        @EncodeNil var note: String?
+    public struct SuspensionSummary: Encodable, Sendable {
+        public let reason: String
+        public let from: String
+        @EncodeNil public var until: String?
+        @EncodeNil public var note: String?
     }
 
-    struct ObjectionSummary: Encodable {
-        let number: Int
-        let from: String
-        let text: String
-        let raisedAt: String
+    public struct ObjectionSummary: Encodable, Sendable {
+        public let number: Int
+        public let from: String
+        public let text: String
+        public let raisedAt: String
     }
 
-    init(_ state: CaseState, schedule: CaseSchedule, workflow: WorkflowDefinition, asOf date: CivilDate) {
+    public init(_ state: CaseState, schedule: CaseSchedule, workflow: WorkflowDefinition, asOf date: CivilDate) {
         let stage = workflow.stage(state.stage)
         id = state.id
         self.workflow = state.workflowID

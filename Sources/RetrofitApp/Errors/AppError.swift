@@ -1,0 +1,91 @@
+import RetrofitCore
+import RetrofitStore
+
+/// Why a use case was not carried out, by category, whatever the front end.
+///
+/// The CLI turns a category into an exit code, the server into an HTTP status; both show `message`,
+/// the same sentence. A refusal is an expected answer, not a crash: nothing was written.
+public struct AppError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Category: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The request itself is wrong: an unknown field, a malformed date, a value of the wrong type.
+        case badInput = "bad-input"
+        /// What the request names does not exist (a case, a person, a workflow version).
+        case notFound = "not-found"
+        /// The actor's role or district does not allow it.
+        case forbidden
+        /// Well-formed, allowed to the actor, but the workflow does not allow it now.
+        case refused
+        /// The case changed since the version the request was decided on.
+        case conflict
+        /// The database cannot be used: missing, locked past the busy timeout, damaged, full, of a newer retrofit.
+        case unavailable
+        /// A check ran and found problems, which its result lists (verify, check, validate).
+        case findings
+    }
+
+    public let category: Category
+    /// One plain sentence naming the bad value and what was expected.
+    public let message: String
+
+    public init(_ category: Category, _ message: String) {
+        self.category = category
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public static func badInput(_ message: String) -> AppError { AppError(.badInput, message) }
+    public static func notFound(_ message: String) -> AppError { AppError(.notFound, message) }
+    public static func forbidden(_ message: String) -> AppError { AppError(.forbidden, message) }
+    public static func refused(_ message: String) -> AppError { AppError(.refused, message) }
+    public static func conflict(_ message: String) -> AppError { AppError(.conflict, message) }
+    public static func unavailable(_ message: String) -> AppError { AppError(.unavailable, message) }
+    /// A check's problems, already in its result; `message` is the one-line summary (empty when there is none to add).
+    public static func findings(_ message: String?) -> AppError { AppError(.findings, message ?? "") }
+}
+
+extension AppError {
+    /// A refusal of the engine: bad input, forbidden by role, or not allowed by the workflow now.
+    public init(_ rejection: Rejection) {
+        switch rejection.kind {
+        case .invalidInput: self.init(.badInput, rejection.message)
+        case .forbidden: self.init(.forbidden, rejection.message)
+        case .notAllowed: self.init(.refused, rejection.message)
+        }
+    }
+
+    public init(_ error: StoreError) {
+        switch error {
+        case .conflict: self.init(.conflict, error.description)
+        case .unknownCase: self.init(.notFound, error.description)
+        case .workflowChanged: self.init(.refused, error.description)
+        default: self.init(.unavailable, error.description)
+        }
+    }
+
+    public init(_ error: WorkflowLookupError) { self.init(.badInput, error.description) }
+
+    public init(_ error: CalendarError) { self.init(.refused, error.description) }
+
+    /// Any error of a lower layer, by its type; an error of no known type is reported as bad input with its own text.
+    public init(any error: any Error) {
+        switch error {
+        case let error as AppError: self = error
+        case let error as Rejection: self.init(error)
+        case let error as StoreError: self.init(error)
+        case let error as WorkflowLookupError: self.init(error)
+        case let error as CalendarError: self.init(error)
+        default: self.init(.badInput, "\(error)")
+        }
+    }
+}
+
+/// Runs `body`, turning whatever a lower layer throws into an ``AppError``.
+func translatingErrors<T>(_ body: () throws -> T) throws(AppError) -> T {
+    do { return try body() } catch { throw AppError(any: error) }
+}
+
+/// Runs async `body`, turning whatever a lower layer throws into an ``AppError``.
+func translatingErrors<T>(_ body: () async throws -> T) async throws(AppError) -> T {
+    do { return try await body() } catch { throw AppError(any: error) }
+}

@@ -1,0 +1,58 @@
+import RetrofitCore
+import RetrofitStore
+
+/// The application: every use case the front ends offer, as typed requests and typed results, over one
+/// environment. It never prints and never reads options; what it has to say beside a result (the
+/// database was upgraded, say) goes to `notices`, which the CLI prints and a server logs.
+public struct RetrofitApp: Sendable {
+    public let environment: RetrofitEnvironment
+    let notices: @Sendable (String) -> Void
+
+    public init(environment: RetrofitEnvironment, notices: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.environment = environment
+        self.notices = notices
+    }
+
+    /// The clock, read here and nowhere deeper.
+    public var now: Timestamp { environment.clock.now() }
+
+    /// The database, its projections recomputed first if the calendars in force changed since they were
+    /// computed (a year file added, say): deadlines are derived data and follow the calendars.
+    ///
+    /// - Parameter created: called when `.write` access is about to create the database file.
+    public func store(_ access: CaseStore.Access, created: (String) -> Void = { _ in }) throws(AppError) -> CaseStore {
+        let path = environment.databasePath
+        if access == .write, !FileLoading.fileExists(path) { created(path) }
+        let store: CaseStore
+        do { store = try CaseStore(path: path, access: access, busyTimeoutSeconds: environment.busyTimeoutSeconds) } catch { throw AppError(error) }
+        let files = BuiltinCalendarDigest.files + (try environment.addedCalendarFiles()).map { ($0.path, $0.text) }
+        let digest = CaseStore.calendarDigest(files: files)
+        do {
+            guard try store.projectionsNeedRecomputing(calendarDigest: digest) else { return store }
+            let upgraded = try store.recordedCalendarDigest() == nil
+            let report = try store.recomputeProjections(calendars: try environment.loadCalendars(), calendarDigest: digest)
+            if let report, !report.identical {
+                let why = upgraded ? "the database was upgraded" : "the calendars changed since the deadlines were computed"
+                notices("\(why); recomputed \(report.cases) cases from their events")
+            }
+        } catch {
+            throw AppError(any: error)
+        }
+        return store
+    }
+
+    /// Everything a command on cases needs, acting as `actor`.
+    public func caseService(by actor: Actor, access: CaseStore.Access = .write, created: (String) -> Void = { _ in }) throws(AppError) -> CaseService {
+        let calendars = try environment.loadCalendars()
+        return CaseService(store: try store(access, created: created),
+                           workflows: WorkflowCatalog(files: try environment.workflowFiles(), knownCalendars: Set(calendars.keys)),
+                           calendars: calendars, now: now, actor: actor.name)
+    }
+}
+
+/// Who makes a request: on the command line whoever runs it (`--actor`), on the server the signed-in person.
+public struct Actor: Sendable, Hashable {
+    public let name: String
+
+    public init(name: String) { self.name = name }
+}
