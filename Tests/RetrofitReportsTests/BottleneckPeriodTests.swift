@@ -17,7 +17,7 @@ struct BottleneckPeriodTests {
         let stages = try #require(report.workflows.first?.overall.stages)
         func stage(_ id: String) throws -> BottleneckStage { try #require(stages.first { $0.stage == id }) }
         let calendar = try #require(fixture.calendars["cn-mainland"])
-        func days(_ after: String, _ through: String) async throws -> Int {
+        func days(_ after: String, _ through: String) throws -> Int {
             try calendar.workingDays(after: try ReportFixture.date(after), through: try ReportFixture.date(through), suspensions: [])
         }
 

@@ -142,7 +142,7 @@ struct ForecastTests {
     }
 
     @Test("shortest path: fewest moves, nil when nothing leads there")
-    func shortestPath() async throws {
+    func shortestPath() throws {
         let catalog = WorkflowCatalog(files: try ReportFixture.yamlFiles("workflows"))
         let retrofit = try catalog.load("elevator-retrofit")
         #expect(StagePath.shortest(in: retrofit, from: "joint-review", to: "commissioned")

@@ -13,7 +13,7 @@ import Testing
 /// working-day figures change: regenerate with RETROFIT_UPDATE_GOLDEN=1 and check them again.
 @Suite("Report goldens")
 struct ReportGoldenTests {
-    static func setting(_ fixture: ReportFixture, asOf: String = ReportFixture.reportDay) async throws -> ReportSetting {
+    static func setting(_ fixture: ReportFixture, asOf: String = ReportFixture.reportDay) throws -> ReportSetting {
         try ReportSetting.load(fixture.store, asOf: try ReportFixture.date(asOf), calendars: fixture.calendars)
     }
 

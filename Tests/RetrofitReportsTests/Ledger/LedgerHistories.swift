@@ -69,7 +69,7 @@ enum LedgerHistories {
 
     /// Differences between the cases of `original` and their re-imported copies. Cases that visited each
     /// stage once, in order, must also have the very same stage dates. Returns the count of those.
-    static func compare(_ original: CaseStore, _ copy: CaseStore, leavingOut: Set<String>) async throws -> (mismatches: [String], linear: Int) {
+    static func compare(_ original: CaseStore, _ copy: CaseStore, leavingOut: Set<String>) throws -> (mismatches: [String], linear: Int) {
         var mismatches: [String] = []
         var linear = 0
         for state in try original.caseStates() {

@@ -10,7 +10,7 @@ struct LedgerImportPlanTests {
     static let header = "id,workflow,address,district,community,building,unit,homes,floors,stage,entered,entered:intake,entered:helper-assignment,helper,priority,difficulty"
     static let fields = "德州市德城区新华路1号,德城区,新华小区,1,2,12,6"
 
-    private func plan(_ lines: [String], workflow: String? = nil, now: String = "2025-06-30T10:00") async throws -> LedgerImportPlan {
+    private func plan(_ lines: [String], workflow: String? = nil, now: String = "2025-06-30T10:00") throws -> LedgerImportPlan {
         let records = try LedgerCSV.read(Data(lines.joined(separator: "\n").utf8), file: "l.csv")
         let catalog = LedgerFixtures.catalog
         return LedgerImportPlan.make(records: records, file: "l.csv", source: "l.csv", sha256: "abc", defaultWorkflow: workflow,

@@ -24,11 +24,11 @@ struct LedgerRoundTripTests {
         return try importer.run(plan.cases, progress: progress)
     }
 
-    static func export(_ store: CaseStore) async throws -> LedgerExport {
+    static func export(_ store: CaseStore) throws -> LedgerExport {
         LedgerExport(cases: try LedgerExport.cases(in: store, workflow: nil))
     }
 
-    static func newStore(_ folder: URL, _ name: String) async throws -> CaseStore {
+    static func newStore(_ folder: URL, _ name: String) throws -> CaseStore {
         try CaseStore(path: folder.appendingPathComponent(name).path, access: .write)
     }
 
