@@ -13,19 +13,20 @@ enum CommandFailure: Error, CustomStringConvertible {
     case database(String)
 
     static func store(_ error: StoreError) -> CommandFailure {
-        switch error {
-        case .conflict: .conflict(error.description)
-        case .unknownCase: .badInput(error.description)
-        case .workflowChanged: .refused(error.description)
-        default: .database(error.description)
+        let message = HintText.text(error)
+        return switch error {
+        case .conflict: .conflict(message)
+        case .unknownCase: .badInput(message)
+        case .workflowChanged: .refused(message)
+        default: .database(message)
         }
     }
 
     static func service(_ error: ServiceError) -> CommandFailure {
         switch error {
-        case .rejected(let rejection): rejection.kind == .invalidInput ? .badInput(rejection.message) : .refused(rejection.message)
+        case .rejected(let rejection): rejection.kind == .invalidInput ? .badInput(HintText.text(rejection)) : .refused(HintText.text(rejection))
         case .store(let error): .store(error)
-        case .workflow(let error): .badInput(error.description)
+        case .workflow(let error): .badInput(HintText.text(error))
         case .calendar(let error): .refused(error.description)
         }
     }
