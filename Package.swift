@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(name: "RetrofitStoreTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitTestSupport"]),
         .testTarget(name: "RetrofitReportsTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitTestSupport"]),
         .testTarget(name: "RetrofitEndToEndTests", dependencies: ["RetrofitTestSupport"]),
+        .testTarget(name: "RetrofitCLITests", dependencies: ["retrofit", "RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitTestSupport"]),
     ]
 )
 

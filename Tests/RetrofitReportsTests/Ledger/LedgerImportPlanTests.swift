@@ -43,8 +43,9 @@ struct LedgerImportPlanTests {
     @Test("header problems: missing, duplicate, unnamed and unknown columns")
     func headerProblems() throws {
         #expect(try problems(["id,stage,entered"]) == [
-            "l.csv:1:1: the header has no 'workflow' column (or give --workflow ID); columns needed: id, workflow, stage, entered",
+            "l.csv:1:1: the header has no 'workflow' column; columns needed: id, workflow, stage, entered",
         ])
+        #expect(try plan(["id,stage,entered"]).problems.map(\.hints) == [[.giveInstead(.workflow)]])
         #expect(try problems(["id,stage,entered,stage,"], workflow: "elevator-retrofit") == [
             "l.csv:1:4: column 'stage' appears twice (also column 2)",
             "l.csv:1:5: column 5 has no name; name it or delete it",
@@ -120,8 +121,9 @@ struct LedgerImportPlanTests {
         ], workflow: "elevator-retrofit")
         #expect(result.cases.map(\.workflow.id) == ["elevator-retrofit"])
         #expect(result.problems.map(\.description) == [
-            "l.csv:3:2: the row names workflow 'elevator-renewal' but --workflow elevator-retrofit was given; leave the cell empty or drop --workflow",
+            "l.csv:3:2: the row names workflow 'elevator-renewal' but the import is for workflow elevator-retrofit; leave the cell empty or import without a workflow",
         ])
+        #expect(result.problems.map(\.hints) == [[.contradicts(InputArgument(.workflow, "elevator-retrofit"), found: "elevator-renewal")]])
     }
 
     @Test("a protected cell has its apostrophe taken off before it is checked")
