@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "RetrofitReportsTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitApp", "RetrofitTestSupport"]),
         .testTarget(name: "RetrofitAppTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitApp", "RetrofitTestSupport"]),
         .testTarget(name: "RetrofitEndToEndTests", dependencies: ["RetrofitTestSupport"]),
+        .testTarget(name: "RetrofitCLITests", dependencies: ["retrofit", "RetrofitApp", "RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitTestSupport"]),
     ]
 )
 

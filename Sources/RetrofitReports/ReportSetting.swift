@@ -71,7 +71,7 @@ public struct ReportSetting: Sendable {
     }
 }
 
-/// Why a report cannot be made from what was asked.
+/// Why a report cannot be made from what was asked: a sentence naming no flag or command, and ``hints``.
 public enum ReportInputError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownWorkflow(String, known: [String])
     case chooseWorkflow([String])
@@ -80,20 +80,31 @@ public enum ReportInputError: Error, Sendable, Hashable, CustomStringConvertible
     case badPeriod(from: CivilDate, to: CivilDate)
     case badYear(Int)
 
-    public var description: String {
+    public var description: String { message }
+
+    public var message: String {
         switch self {
         case .unknownWorkflow(let id, let known):
             "no case runs under workflow '\(id)'; the database has: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
-        case .chooseWorkflow(let known):
-            "the database holds several workflows; choose one with --workflow: \(known.joined(separator: ", "))"
+        case .chooseWorkflow:
+            "the database holds several workflows"
         case .noCases:
-            "the database has no cases yet; open one with 'retrofit case open'"
+            "the database has no cases yet"
         case .missingCalendar(let calendar, let workflow):
             "workflow \(workflow) counts in calendar '\(calendar)', which is not among the calendars"
         case .badPeriod(let from, let to):
-            "--from \(from) is after --to \(to)"
+            "the period's start \(from) is after its end \(to)"
         case .badYear(let year):
             "year \(year) is not a year a report can cover; expected 1 to 9999"
+        }
+    }
+
+    public var hints: [InputHint] {
+        switch self {
+        case .chooseWorkflow(let known): [.chooseOne(.workflow, choices: known.map { InputChoice($0) })]
+        case .noCases: [.run(SuggestedOperation(.openCase))]
+        case .badPeriod(let from, let to): [.outOfOrder(InputArgument(.periodStart, from.description), InputArgument(.periodEnd, to.description))]
+        default: []
         }
     }
 }

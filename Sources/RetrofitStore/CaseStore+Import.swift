@@ -30,7 +30,7 @@ extension CaseStore {
         for row in rows {
             let id = row["id"] as String? ?? "?"
             guard let snapshot = row["snapshot"] as String?, let state = try? CaseState(json: snapshot) else {
-                throw .corrupt("the stored state of case \(id) cannot be read; run 'retrofit admin rebuild'")
+                throw .unreadableState(caseID: id, problem: nil)
             }
             states.append(state)
         }

@@ -84,7 +84,7 @@ extension CaseStore {
             state.fields = FieldValue.withoutBlanks(state.fields)
             return (state, workflow)
         } catch {
-            throw .corrupt("the stored state of case \(id) cannot be read (\(error)); run 'retrofit admin rebuild'")
+            throw .unreadableState(caseID: id, problem: "\(error)")
         }
     }
 

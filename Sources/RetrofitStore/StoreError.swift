@@ -1,4 +1,7 @@
-/// Why the store could not do what was asked. Each case reads as one plain sentence.
+import RetrofitCore
+
+/// Why the store could not do what was asked. Each case reads as one plain sentence naming no flag or
+/// command; ``hints`` says what to do about it, for each front end to put in its own words.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// Another process appended to the case after this command read it.
     case conflict(caseID: String, expected: Int, actual: Int)
@@ -16,18 +19,22 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case workflowChanged(id: String, version: Int)
     /// A stored workflow definition or event that cannot be read back.
     case corrupt(String)
+    /// A case's stored state (a projection) that cannot be read back; a rebuild rewrites it from the log.
+    case unreadableState(caseID: String, problem: String?)
     case sqlite(path: String, message: String)
 
-    public var description: String {
+    public var description: String { message }
+
+    public var message: String {
         switch self {
         case .conflict(let id, let expected, let actual):
             "case \(id) changed while this command ran (expected version \(expected), found \(actual)); nothing was written — look at the case again and retry"
         case .noDatabase(let path):
-            "no database at \(path); run a command that writes (e.g. 'retrofit case open' or 'retrofit demo --db \(path)') to create it, or give --db"
+            "no database at \(path)"
         case .notSQLite(let path):
-            "\(path) is not a SQLite database; give --db the path of a retrofit database"
+            "\(path) is not a SQLite database"
         case .notRetrofit(let path):
-            "\(path) is a SQLite database of another program, not a retrofit database; give --db another path"
+            "\(path) is a SQLite database of another program, not a retrofit database"
         case .newerSchema(let path, let found, let known):
             "\(path) was written by a newer retrofit (schema \(found); this retrofit knows up to \(known)); upgrade retrofit to use it"
         case .newerMigration(let path, let migration):
@@ -43,9 +50,24 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .unknownCase(let id):
             "case \(id) does not exist"
         case .corrupt(let what):
-            "the database is damaged: \(what); run 'retrofit admin check'"
+            "the database is damaged: \(what)"
+        case .unreadableState(let id, let problem):
+            "the database is damaged: the stored state of case \(id) cannot be read\(problem.map { " (\($0))" } ?? "")"
         case .sqlite(let path, let message):
             "SQLite error on \(path): \(message)"
+        }
+    }
+
+    public var hints: [InputHint] {
+        switch self {
+        case .noDatabase(let path):
+            [.createBy([SuggestedOperation(.openCase), SuggestedOperation(.generateDemo, [InputArgument(.database, path)])]),
+             .giveInstead(.database)]
+        case .notSQLite: [.give(.database)]
+        case .notRetrofit: [.giveAnother(.database)]
+        case .corrupt: [.run(SuggestedOperation(.checkDatabase))]
+        case .unreadableState: [.run(SuggestedOperation(.rebuildProjections)), .run(SuggestedOperation(.checkDatabase))]
+        default: []
         }
     }
 }

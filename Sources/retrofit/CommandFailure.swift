@@ -34,7 +34,7 @@ func exit(reporting error: any Error) -> Never {
     }
     NewDatabase.discardIfEmpty()
     let failure = AppError(any: error)
-    if !failure.message.isEmpty { printError(failure.message) }
+    if !failure.message.isEmpty { printError(HintText.text(failure.message, hints: failure.hints, detail: failure.detail)) }
     Foundation.exit(failure.exitCode)
 }
 

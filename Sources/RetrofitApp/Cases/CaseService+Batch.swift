@@ -68,7 +68,7 @@ extension CaseService {
             case .success(let decided): events = decided
             case .failure(let rejection):
                 let message = step.label.map { "\($0): \(rejection.message)" } ?? rejection.message
-                throw AppError(Rejection(rejection.kind, message))
+                throw AppError(Rejection(rejection.kind, message, hints: rejection.hints))
             }
             guard let next = CaseState.after(events, on: state, caseID: caseID, at: occurredAt, workflow: workflow) else {
                 throw .badInput("the command produced no change")

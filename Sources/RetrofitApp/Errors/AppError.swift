@@ -1,4 +1,5 @@
 import RetrofitCore
+import RetrofitReports
 import RetrofitStore
 
 /// Why a use case was not carried out, by category, whatever the front end.
@@ -24,15 +25,22 @@ public struct AppError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public let category: Category
-    /// One plain sentence naming the bad value and what was expected.
+    /// One plain sentence naming the bad value and what was expected, in no front end's words.
     public let message: String
+    /// What the person can do about it, as structure each front end words its own way
+    /// (an option to give on the command line, a list of buttons on a page).
+    public let hints: [InputHint]
+    /// Text that follows the sentence and its hints: a list of problems, the columns needed.
+    public let detail: String
 
-    public init(_ category: Category, _ message: String) {
+    public init(_ category: Category, _ message: String, hints: [InputHint] = [], detail: String = "") {
         self.category = category
         self.message = message
+        self.hints = hints
+        self.detail = detail
     }
 
-    public var description: String { message }
+    public var description: String { message + detail }
 
     public static func badInput(_ message: String) -> AppError { AppError(.badInput, message) }
     public static func notFound(_ message: String) -> AppError { AppError(.notFound, message) }
@@ -48,22 +56,25 @@ extension AppError {
     /// A refusal of the engine: bad input, forbidden by role, or not allowed by the workflow now.
     public init(_ rejection: Rejection) {
         switch rejection.kind {
-        case .invalidInput: self.init(.badInput, rejection.message)
-        case .forbidden: self.init(.forbidden, rejection.message)
-        case .notAllowed: self.init(.refused, rejection.message)
+        case .invalidInput: self.init(.badInput, rejection.message, hints: rejection.hints)
+        case .forbidden: self.init(.forbidden, rejection.message, hints: rejection.hints)
+        case .notAllowed: self.init(.refused, rejection.message, hints: rejection.hints)
         }
     }
 
     public init(_ error: StoreError) {
-        switch error {
-        case .conflict: self.init(.conflict, error.description)
-        case .unknownCase: self.init(.notFound, error.description)
-        case .workflowChanged: self.init(.refused, error.description)
-        default: self.init(.unavailable, error.description)
+        let category: Category = switch error {
+        case .conflict: .conflict
+        case .unknownCase: .notFound
+        case .workflowChanged: .refused
+        default: .unavailable
         }
+        self.init(category, error.message, hints: error.hints)
     }
 
-    public init(_ error: WorkflowLookupError) { self.init(.badInput, error.description) }
+    public init(_ error: WorkflowLookupError) { self.init(.badInput, error.message, hints: error.hints, detail: error.detail) }
+
+    public init(_ error: ReportInputError) { self.init(.badInput, error.message, hints: error.hints) }
 
     public init(_ error: CalendarError) { self.init(.refused, error.description) }
 
@@ -75,6 +86,7 @@ extension AppError {
         case let error as StoreError: self.init(error)
         case let error as WorkflowLookupError: self.init(error)
         case let error as CalendarError: self.init(error)
+        case let error as ReportInputError: self.init(error)
         default: self.init(.badInput, "\(error)")
         }
     }

@@ -29,7 +29,7 @@ public struct LedgerImportPlan: Sendable {
     /// - Parameters:
     ///   - source: the file name recorded in each `imported` event.
     ///   - sha256: the file's SHA-256, recorded in each event.
-    ///   - defaultWorkflow: `--workflow`: the workflow of rows with no `workflow` cell.
+    ///   - defaultWorkflow: the workflow of rows with no `workflow` cell.
     ///   - now: the clock; dates after its day are refused.
     ///   - lookup: loads a workflow by id, throwing a printable error when there is none.
     public static func make(records: [LedgerCSV.Record], file: String, source: String, sha256: String,
@@ -65,8 +65,8 @@ public struct LedgerImportPlan: Sendable {
 struct LedgerWorkflows {
     let defaultWorkflow: String?
     private(set) var loaded: [String: WorkflowDefinition] = [:]
-    /// Why a named workflow could not be loaded, by id.
-    private(set) var failures: [String: String] = [:]
+    /// Why a named workflow could not be loaded, by id: the first line of the error, and its hints.
+    private(set) var failures: [String: LedgerFailure] = [:]
 
     init(defaultWorkflow: String?) {
         self.defaultWorkflow = defaultWorkflow
@@ -83,10 +83,20 @@ struct LedgerWorkflows {
         guard let name = name(of: cells, header: header), loaded[name] == nil, failures[name] == nil else { return }
         do {
             loaded[name] = try lookup(name)
+        } catch let error as WorkflowLookupError {
+            let detail = error.detail.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            failures[name] = LedgerFailure(message: error.message, detail: detail, hints: error.hints)
         } catch {
-            failures[name] = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+            failures[name] = LedgerFailure(message: "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)")
         }
     }
+}
+
+/// Why a workflow named in a ledger could not be loaded: the first line of the error, and what to do.
+struct LedgerFailure {
+    var message: String
+    var detail = ""
+    var hints: [InputHint] = []
 }
 
 /// Checks on the header row alone, and on columns no workflow of the file knows.
@@ -106,8 +116,9 @@ enum LedgerHeaderCheck {
         var required = [LedgerColumn.id, LedgerColumn.stage, LedgerColumn.entered]
         if defaultWorkflow == nil { required.insert(LedgerColumn.workflow, at: 1) }
         for name in required where header.index(name) == nil {
-            let hint = name == LedgerColumn.workflow ? " (or give --workflow ID)" : ""
-            problems.append(LedgerProblem(file: file, row: 1, column: 1, message: "the header has no '\(name)' column\(hint); columns needed: \(required.joined(separator: ", "))"))
+            problems.append(LedgerProblem(file: file, row: 1, column: 1, message: "the header has no '\(name)' column",
+                                          detail: "; columns needed: \(required.joined(separator: ", "))",
+                                          hints: name == LedgerColumn.workflow ? [.giveInstead(.workflow)] : []))
         }
         return problems
     }

@@ -42,8 +42,8 @@ struct LedgerRowChecker {
         func named(_ name: String) -> String { trimmed(header.index(name)) }
     }
 
-    mutating func report(_ row: Int, _ index: Int?, _ message: String) {
-        problems.append(LedgerProblem(file: file, row: row, column: (index ?? 0) + 1, message: message))
+    mutating func report(_ row: Int, _ index: Int?, _ message: String, detail: String = "", hints: [InputHint] = []) {
+        problems.append(LedgerProblem(file: file, row: row, column: (index ?? 0) + 1, message: message, detail: detail, hints: hints))
     }
 
     /// The case on `record`, or nil (with problems reported) when the row is not valid.
@@ -95,15 +95,16 @@ struct LedgerRowChecker {
         let index = header.index(LedgerColumn.workflow)
         let given = cells.trimmed(index)
         if let chosen = workflows.defaultWorkflow, !given.isEmpty, given != chosen {
-            report(row, index, "the row names workflow '\(given)' but --workflow \(chosen) was given; leave the cell empty or drop --workflow")
+            report(row, index, "the row names workflow '\(given)' but the import is for workflow \(chosen); leave the cell empty or import without a workflow",
+                   hints: [.contradicts(InputArgument(.workflow, chosen), found: given)])
             return nil
         }
         guard let name = workflows.name(of: cells.values, header: header) else {
-            report(row, index, "the workflow is empty; fill it in or give --workflow ID")
+            report(row, index, "the workflow is empty; fill it in", hints: [.giveInstead(.workflow)])
             return nil
         }
         if let failure = workflows.failures[name] {
-            report(row, index, failure)
+            report(row, index, failure.message, detail: failure.detail, hints: failure.hints)
             return nil
         }
         return workflows.loaded[name]

@@ -75,12 +75,31 @@ public enum WorkflowLookupError: Error, Sendable, CustomStringConvertible {
     case unknown(id: String, available: [String])
     case invalid(SourceProblems)
 
-    public var description: String {
+    /// The sentence, naming no flag or command; ``detail`` follows it, and front ends put their words for
+    /// ``hints`` between the two.
+    public var message: String {
         switch self {
         case .unknown(let id, let available):
             "unknown workflow '\(id)'; available: \(available.isEmpty ? "none" : available.joined(separator: ", "))"
-        case .invalid(let problems):
-            "the workflow file has errors (run 'retrofit workflow validate'):\n\(problems)"
+        case .invalid:
+            "the workflow file has errors"
         }
     }
+
+    /// The problems under the sentence, starting with their own punctuation; empty when there are none.
+    public var detail: String {
+        switch self {
+        case .unknown: ""
+        case .invalid(let problems): ":\n\(problems)"
+        }
+    }
+
+    public var hints: [InputHint] {
+        switch self {
+        case .unknown: []
+        case .invalid: [.run(SuggestedOperation(.validateWorkflow))]
+        }
+    }
+
+    public var description: String { message + detail }
 }

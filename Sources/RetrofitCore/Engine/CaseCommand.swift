@@ -78,11 +78,14 @@ public struct Rejection: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public let kind: Kind
+    /// The sentence, naming no flag or command: front ends add their own words for `hints`.
     public let message: String
+    public let hints: [InputHint]
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, hints: [InputHint] = []) {
         self.kind = kind
         self.message = message
+        self.hints = hints
     }
 
     public var description: String { message }

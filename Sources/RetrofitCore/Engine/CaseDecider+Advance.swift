@@ -23,14 +23,15 @@ extension CaseDecider {
         return [.advanced(.init(transition: transition.name, from: stage.id, to: transition.to, fields: given, note: note))]
     }
 
-    /// The transition `--to` names (by target stage or by transition name), or the only one there is.
+    /// The transition `target` names (by target stage or by transition name), or the only one there is.
     static func chooseTransition(from stage: StageDefinition, to target: String?, caseID: String) throws(Rejection) -> TransitionDefinition {
         let choices = stage.transitions
         let described = choices.map { "\($0.to) (\($0.name))" }.joined(separator: ", ")
         guard let target else {
             if choices.count == 1 { return choices[0] }
             if choices.isEmpty { throw Rejection(.notAllowed, "stage '\(stage.id)' has no moves out of it") }
-            throw Rejection(.invalidInput, "case \(caseID) can move from '\(stage.id)' to more than one stage; choose one with --to: \(described)")
+            throw Rejection(.invalidInput, "case \(caseID) can move from '\(stage.id)' to more than one stage",
+                            hints: [.chooseOne(.moveTarget, choices: choices.map { InputChoice($0.to, detail: $0.name) })])
         }
         let byName = choices.filter { $0.name == target }
         if byName.count == 1 { return byName[0] }

@@ -98,12 +98,14 @@ extension CaseDecider {
             let roles = needed.map(\.withArticle).joined(separator: " or ")
             return Rejection(.forbidden, "\(actor) is \(role.withArticle); \"\(transition.name)\" needs \(roles)")
         case .minimumDuration(let wait):
-            return Rejection(.notAllowed, "stage '\(wait.stage)' must last at least \(wait.minimum) from \(wait.entered) (until \(wait.runsUntil)); case \(state.id) may leave it on or after \(wait.firstAllowed)")
+            return Rejection(.notAllowed, "stage '\(wait.stage)' must last at least \(wait.minimum) from \(wait.entered) (until \(wait.runsUntil)); case \(state.id) may leave it on or after \(wait.firstAllowed)",
+                             hints: [.firstAllowedDate(wait.firstAllowed)])
         case .minimumUnknown(let stage, let problem):
             return Rejection(.notAllowed, "cannot check the minimum of '\(stage)': \(problem)")
         case .openObjections(let objections):
             let open = objections.map { "#\($0.number) from \($0.from)" }.joined(separator: ", ")
-            return Rejection(.notAllowed, "cannot leave '\(state.stage)' while objections are open: \(open); resolve them with 'retrofit consult objection resolve'")
+            return Rejection(.notAllowed, "cannot leave '\(state.stage)' while objections are open: \(open)",
+                             hints: [.run(SuggestedOperation(.resolveObjection))])
         case .missingFields(let stage, let fields):
             return missingFieldsRejection(stage: stage, missing: fields, workflow: workflow,
                                           action: "\(transition.name) to '\(transition.to)'")

@@ -70,7 +70,7 @@ public enum CaseDecider {
         case .advance(let to, let fields, let note):
             return try advance(state, to: to, fields: fields, note: note, workflow: workflow, context: context)
         case .setFields(let fields, let note):
-            guard !fields.isEmpty else { throw Rejection(.invalidInput, "give at least one --field NAME=VALUE to set") }
+            guard !fields.isEmpty else { throw Rejection(.invalidInput, "give at least one field to set", hints: [.giveAtLeastOne(.field)]) }
             try requireStageRole(state, workflow: workflow, context: context, action: "set fields")
             return [.fieldsSet(.init(fields: try parseGivenFields(fields, workflow: workflow, requiredIn: state.stage), note: note))]
         case .clearFields(let names, let note):
@@ -181,8 +181,8 @@ public enum CaseDecider {
 
     static func missingFieldsRejection(stage: String, missing: [String], workflow: WorkflowDefinition, action: String) -> Rejection {
         let named = missing.map { name in workflow.field(name).map { "\(name) (\($0.title))" } ?? name }
-        let flags = missing.map { "--field \($0)=…" }.joined(separator: " ")
-        return Rejection(.notAllowed, "cannot \(action): stage '\(stage)' needs \(named.joined(separator: ", ")); give \(flags)")
+        return Rejection(.notAllowed, "cannot \(action): stage '\(stage)' needs \(named.joined(separator: ", "))",
+                         hints: [.give(.field, values: missing)])
     }
 
     /// Field values with their types, plus the values every case has, for guards.

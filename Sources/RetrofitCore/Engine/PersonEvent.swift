@@ -45,7 +45,8 @@ public struct PersonRegistered: Codable, Sendable, Hashable {
     public static func decide(_ person: PersonRegistered, actor: String, actorRole: Role?, registeredCount: Int) -> Rejection? {
         if person.name.trimmingWhitespace().isEmpty { return Rejection(.invalidInput, "a person's name must not be empty") }
         if registeredCount == 0 {
-            return person.role == .admin ? nil : Rejection(.notAllowed, "the first person registered must be an admin, so someone can manage the register; add one with --role admin")
+            return person.role == .admin ? nil : Rejection(.notAllowed, "the first person registered must be an admin, so someone can manage the register",
+                                                                        hints: [.run(SuggestedOperation(.addPerson, [InputArgument(.role, Role.admin.rawValue)]))])
         }
         guard let actorRole else { return Rejection(.forbidden, "\(actor) is not in the people register; ask an admin to add you") }
         return actorRole == .admin ? nil : Rejection(.forbidden, "\(actor) is \(actorRole.withArticle); registering people needs an admin")

@@ -55,8 +55,10 @@ public struct KnownNames: Sendable, Hashable {
     public func check(_ name: String, source: String? = nil) throws(Rejection) {
         guard !names.isEmpty, !names.contains(name) else { return }
         let from = source.map { " in \($0)" } ?? ""
-        let hint = NameSuggestion.didYouMean(name, among: names)
+        let close = NameSuggestion.closest(to: name, among: names)
+        let hint = close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)"
         let listed = names.count <= 20 ? "; known \(plural): \(names.joined(separator: ", "))" : ""
-        throw Rejection(.invalidInput, "unknown \(what) '\(name)'\(from)\(hint)\(listed)")
+        throw Rejection(.invalidInput, "unknown \(what) '\(name)'\(from)\(hint)\(listed)",
+                        hints: close.isEmpty ? [] : [.closestNames(close)])
     }
 }

@@ -58,7 +58,7 @@ struct DemoCommand: ParsableCommand {
             let catalog = try global.catalog()
             var workflows: [WorkflowDefinition] = []
             for id in ["elevator-retrofit", "elevator-renewal"] {
-                do { workflows.append(try catalog.load(id)) } catch { throw CommandFailure.badInput("\(error)") }
+                do { workflows.append(try catalog.load(id)) } catch { throw CommandFailure.badInput((error as? WorkflowLookupError).map(HintText.text) ?? "\(error)") }
             }
             let calendars = try global.loadCalendars()
             let store = try CaseStore(path: path, access: .write)

@@ -52,7 +52,7 @@ struct ImportCommand: AsyncParsableCommand {
                 records: records, file: file, source: URL(fileURLWithPath: file).lastPathComponent,
                 sha256: EventHash.digest(data), defaultWorkflow: workflow, now: now,
                 lookup: { id in try catalog.load(id) })
-            for problem in plan.problems { printError(problem.description) }
+            for problem in plan.problems { printError(HintText.text(problem)) }
             if !plan.problems.isEmpty {
                 let count = plan.problems.count
                 throw CommandFailure.badInput("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was imported")

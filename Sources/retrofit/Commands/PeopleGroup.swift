@@ -42,7 +42,7 @@ struct PeopleGroup: ParsableCommand {
                     try PersonRegistered.checkDistrict(district, known: try global.catalog().districts())
                 }
                 if let rejection = PersonRegistered.decide(person, actor: actor, actorRole: actorRole, registeredCount: people.count) {
-                    throw rejection.kind == .invalidInput ? CommandFailure.badInput(rejection.message) : CommandFailure.refused(rejection.message)
+                    throw rejection.kind == .invalidInput ? CommandFailure.badInput(HintText.text(rejection)) : CommandFailure.refused(HintText.text(rejection))
                 }
                 let now = try global.clock()
                 let occurredAt = try global.time(at, option: "--at") ?? now

@@ -39,9 +39,9 @@ enum ReportRunning {
         do {
             return try body()
         } catch let error as ReportInputError {
-            throw CommandFailure.badInput(error.description)
+            throw CommandFailure.badInput(HintText.text(error))
         } catch let error as WorkflowLookupError {
-            throw CommandFailure.database("a stored workflow cannot be read: \(error)")
+            throw CommandFailure.database("a stored workflow cannot be read: \(HintText.text(error))")
         }
     }
 

@@ -96,7 +96,7 @@ struct WorkflowGroup: ParsableCommand {
             try runReporting {
                 let definition: WorkflowDefinition
                 do { definition = try global.catalog().load(id) } catch let error as WorkflowLookupError {
-                    throw CommandFailure.badInput(error.description)
+                    throw CommandFailure.badInput(HintText.text(error))
                 }
                 switch format {
                 case .text: print(WorkflowText.describe(definition))

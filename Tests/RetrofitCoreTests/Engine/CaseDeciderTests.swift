@@ -67,7 +67,9 @@ struct CaseDeciderTests {
     @Test func openingWithoutRequiredFieldsIsRefusedNamingThem() {
         let rejection = refusal(.open(fields: ["address": "x"], priority: .normal, difficulty: .normal, helper: nil), on: nil, at: "2025-03-03")
         #expect(rejection?.message.contains("district (区县 / District)") == true)
-        #expect(rejection?.message.contains("--field district=…") == true)
+        #expect(rejection?.hints.first.map { hint in
+            if case .give(.field, let values) = hint { values.contains("district") } else { false }
+        } == true)
     }
 
     @Test func aValueOfTheWrongTypeIsRefused() {
@@ -119,7 +121,8 @@ struct CaseDeciderTests {
         var review = state
         review.stage = "joint-review"
         let rejection = refusal(.advance(to: nil, fields: [:], note: nil), on: review, at: "2025-03-06")
-        #expect(rejection?.message == "case C-1 can move from 'joint-review' to more than one stage; choose one with --to: permit-filing (approve), design (reject)")
+        #expect(rejection?.message == "case C-1 can move from 'joint-review' to more than one stage")
+        #expect(rejection?.hints == [.chooseOne(.moveTarget, choices: [InputChoice("permit-filing", detail: "approve"), InputChoice("design", detail: "reject")])])
     }
 
     @Test func aMoveByTheWrongRoleNamesBoth() throws {

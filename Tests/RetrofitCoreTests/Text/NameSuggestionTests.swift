@@ -28,7 +28,8 @@ struct NameSuggestionTests {
         let stages = KnownNames("stage", names: ["intake", "consultation", "design", "consultation"])
         #expect(stages.names == ["intake", "consultation", "design"])
         try stages.check("design")
-        #expect(throws: Rejection(.invalidInput, "unknown stage 'consultaton' (did you mean consultation?); known stages: intake, consultation, design")) {
+        #expect(throws: Rejection(.invalidInput, "unknown stage 'consultaton' (did you mean consultation?); known stages: intake, consultation, design",
+                                  hints: [.closestNames(["consultation"])])) {
             try stages.check("consultaton")
         }
         #expect(throws: Rejection(.invalidInput, "unknown stage 'zzz'; known stages: intake, consultation, design")) {

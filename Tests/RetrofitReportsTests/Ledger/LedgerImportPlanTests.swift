@@ -17,15 +17,15 @@ struct LedgerImportPlanTests {
                                      now: LedgerFixtures.time(now), lookup: { try catalog.load($0) })
     }
 
-    private func problems(_ lines: [String], workflow: String? = nil) async throws -> [String] {
-        let result = try await plan(lines, workflow: workflow)
+    private func problems(_ lines: [String], workflow: String? = nil) throws -> [String] {
+        let result = try plan(lines, workflow: workflow)
         #expect(result.problems == result.problems.sorted(), "problems come in row and column order")
         return result.problems.map(\.description)
     }
 
     @Test("a valid row becomes a case with its stage dates in order and its fields in canonical form")
-    func validRow() async throws {
-        let result = try await plan([Self.header, "A-1,elevator-retrofit,\(Self.fields),consultation,2025-03-01,2025-01-06,2025-02-03,李娜,urgent,easy"])
+    func validRow() throws {
+        let result = try plan([Self.header, "A-1,elevator-retrofit,\(Self.fields),consultation,2025-03-01,2025-01-06,2025-02-03,李娜,urgent,easy"])
         #expect(result.problems.isEmpty)
         let ledgerCase = try #require(result.cases.first)
         #expect(ledgerCase.row == 2)
@@ -42,25 +42,26 @@ struct LedgerImportPlanTests {
     }
 
     @Test("header problems: missing, duplicate, unnamed and unknown columns")
-    func headerProblems() async throws {
-        await #expect(try problems(["id,stage,entered"]) == [
-            "l.csv:1:1: the header has no 'workflow' column (or give --workflow ID); columns needed: id, workflow, stage, entered",
+    func headerProblems() throws {
+        #expect(try problems(["id,stage,entered"]) == [
+            "l.csv:1:1: the header has no 'workflow' column; columns needed: id, workflow, stage, entered",
         ])
-        await #expect(try problems(["id,stage,entered,stage,"], workflow: "elevator-retrofit") == [
+        #expect(try plan(["id,stage,entered"]).problems.map(\.hints) == [[.giveInstead(.workflow)]])
+        #expect(try problems(["id,stage,entered,stage,"], workflow: "elevator-retrofit") == [
             "l.csv:1:4: column 'stage' appears twice (also column 2)",
             "l.csv:1:5: column 5 has no name; name it or delete it",
         ])
-        let unknown = try await problems(["id,stage,entered,adress,entered:desgin", "A-1,intake,2025-01-02,x,"], workflow: "elevator-retrofit")
+        let unknown = try problems(["id,stage,entered,adress,entered:desgin", "A-1,intake,2025-01-02,x,"], workflow: "elevator-retrofit")
             .filter { $0.hasPrefix("l.csv:1:") }
         #expect(unknown.count == 2)
         #expect(unknown[0].hasPrefix("l.csv:1:4: unknown column 'adress': no field of workflow elevator-retrofit has that name (did you mean 'address'?)"))
         #expect(unknown[1] == "l.csv:1:5: unknown column 'entered:desgin': workflow elevator-retrofit has no stage 'desgin' (did you mean 'design'?)")
-        await #expect(try problems([]) == ["l.csv:1:1: the file is empty; the first row must name the columns (id, workflow, stage, entered, fields…)"])
+        #expect(try problems([]) == ["l.csv:1:1: the file is empty; the first row must name the columns (id, workflow, stage, entered, fields…)"])
     }
 
     @Test("every problem of a row is reported at its own column")
-    func rowProblems() async throws {
-        let found = try await problems([
+    func rowProblems() throws {
+        let found = try problems([
             Self.header,
             "bad id!,elevator-retrofit,\(Self.fields),consultation,2025-03-01,,,,,",
             "A-2,nowhere,\(Self.fields),consultation,2025-03-01,,,,,",
@@ -78,8 +79,8 @@ struct LedgerImportPlanTests {
     }
 
     @Test("duplicate ids name the first row; extra cells are an error; blank lines are ignored")
-    func duplicatesAndShapes() async throws {
-        let result = try await plan([
+    func duplicatesAndShapes() throws {
+        let result = try plan([
             Self.header,
             "A-1,elevator-retrofit,\(Self.fields),intake,2025-01-02,,,,,",
             "",
@@ -96,8 +97,8 @@ struct LedgerImportPlanTests {
     }
 
     @Test("stage dates must increase and must not be in the future")
-    func stageDates() async throws {
-        let found = try await problems([
+    func stageDates() throws {
+        let found = try problems([
             Self.header,
             "A-1,elevator-retrofit,\(Self.fields),consultation,2025-03-01,2025-03-05,,,,",
             "A-2,elevator-retrofit,\(Self.fields),consultation,2025-03-01,2025-02-10,2025-02-01,,,",
@@ -113,21 +114,22 @@ struct LedgerImportPlanTests {
     }
 
     @Test("--workflow fills empty cells and refuses a row naming another workflow")
-    func defaultWorkflow() async throws {
-        let result = try await plan([
+    func defaultWorkflow() throws {
+        let result = try plan([
             Self.header,
             "A-1,,\(Self.fields),intake,2025-01-02,,,,,",
             "A-2,elevator-renewal,\(Self.fields),intake,2025-01-02,,,,,",
         ], workflow: "elevator-retrofit")
         #expect(result.cases.map(\.workflow.id) == ["elevator-retrofit"])
         #expect(result.problems.map(\.description) == [
-            "l.csv:3:2: the row names workflow 'elevator-renewal' but --workflow elevator-retrofit was given; leave the cell empty or drop --workflow",
+            "l.csv:3:2: the row names workflow 'elevator-renewal' but the import is for workflow elevator-retrofit; leave the cell empty or import without a workflow",
         ])
+        #expect(result.problems.map(\.hints) == [[.contradicts(InputArgument(.workflow, "elevator-retrofit"), found: "elevator-renewal")]])
     }
 
     @Test("a protected cell has its apostrophe taken off before it is checked")
-    func apostropheRestored() async throws {
-        let result = try await plan(["id,workflow,address,district,community,building,unit,homes,floors,stage,entered,helper",
+    func apostropheRestored() throws {
+        let result = try plan(["id,workflow,address,district,community,building,unit,homes,floors,stage,entered,helper",
                                "A-1,elevator-retrofit,'=1+1,德城区,c,1,2,12,'-6,intake,2025-01-02,''@me"])
         #expect(result.problems.isEmpty)
         #expect(result.cases.first?.event.fields["address"] == "=1+1")

@@ -38,20 +38,20 @@ struct LedgerRoundTripTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var random = LedgerRandom.seeded("ledger round trip")
         let workflow = try LedgerFixtures.catalog.load("elevator-retrofit")
-        let original = try await Self.newStore(folder, "original.sqlite")
+        let original = try Self.newStore(folder, "original.sqlite")
         try Self.importCSV(LedgerHistories.ledger(workflow, cases: 24, using: &random), into: original)
         let service = LedgerFixtures.service(original, now: Self.now)
         for caseID in (0..<24).map(LedgerHistories.caseID) {
             try await LedgerHistories.walk(caseID, service: service, steps: Int.random(in: 0...14, using: &random), using: &random)
         }
-        let first = try await Self.export(original)
-        let copy = try await Self.newStore(folder, "copy.sqlite")
+        let first = try Self.export(original)
+        let copy = try Self.newStore(folder, "copy.sqlite")
         let csv = Data(first.csv)
         try Self.importCSV(csv, into: copy, file: "export.csv")
-        let second = try await Self.export(copy)
+        let second = try Self.export(copy)
         #expect(second.csv == first.csv, "seed \(random.seed)")
         #expect(second.exported == first.exported)
-        let (mismatches, linear) = try await LedgerHistories.compare(original, copy, leavingOut: Set(first.datesLeftOut.map(\.caseID)))
+        let (mismatches, linear) = try LedgerHistories.compare(original, copy, leavingOut: Set(first.datesLeftOut.map(\.caseID)))
         #expect(mismatches.isEmpty, "seed \(random.seed): \(mismatches)")
         #expect(linear > 0)
     }
@@ -60,7 +60,7 @@ struct LedgerRoundTripTests {
     func batchesAndSkips() async throws {
         let folder = try LedgerFixtures.temporaryDirectory("batches")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try await Self.newStore(folder, "b.sqlite")
+        let store = try Self.newStore(folder, "b.sqlite")
         var random = LedgerRandom(seed: 7)
         let workflow = try LedgerFixtures.catalog.load("elevator-retrofit")
         let ledger = LedgerHistories.ledger(workflow, cases: 12, using: &random)
