@@ -8,8 +8,7 @@ import Testing
 @Suite("The store appends atomically and keeps cases on their workflow version")
 struct CaseStoreTests {
     @Test func anAppendDecidedOnAStaleVersionIsAConflictAndWritesNothing() throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-10")
         let opened = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         _ = try service.execute(.note("先到"), caseID: "ER-1")
@@ -32,8 +31,7 @@ struct CaseStoreTests {
     }
 
     @Test func aRefusedMoveWritesNothing() throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-10")
         _ = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let before = try store.head()
@@ -45,8 +43,7 @@ struct CaseStoreTests {
     }
 
     @Test func aCaseKeepsTheWorkflowVersionItWasOpenedUnder() throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let original = Fixtures.workflowFiles
         let service = Fixtures.service(store, now: "2025-03-10")
         _ = try service.open(workflowID: "elevator-retrofit", caseID: "OLD", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
@@ -84,8 +81,7 @@ struct CaseStoreTests {
     }
 
     @Test func chineseTextRoundTripsThroughTheLog() throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-10")
         _ = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let note = "一楼业主担心采光，已协调「补偿方案」——见附件 😊"

@@ -10,10 +10,16 @@ import Testing
 /// repaired by a rebuild, so that the tables end exactly as they were written live.
 @Suite("A rebuild finds and repairs every difference, in any batch")
 struct RebuildRepairTests {
-    /// A store with a seeded random history of many cases (suspensions, homes, ballots, objections).
-    static func history(seed: UInt64, steps: Int = 500) throws -> (CaseStore, URL) {
+    /// A store in memory with a seeded random history of many cases (suspensions, homes, ballots, objections).
+    static func history(seed: UInt64, steps: Int = 500) throws -> CaseStore {
+        let store = try TemporaryStore.inMemory()
+        try record(seed: seed, steps: steps, into: store)
+        return store
+    }
+
+    /// Records a seeded random history of many cases into `store`.
+    static func record(seed: UInt64, steps: Int, into store: CaseStore) throws {
         var random = SplitMix(seed: seed)
-        let (store, folder) = try Fixtures.store()
         var day = Fixtures.date("2025-01-02")
         var ids: [String] = []
         for _ in 0..<steps {
@@ -39,7 +45,6 @@ struct RebuildRepairTests {
             try store.register(person, expectedCount: count, at: Fixtures.time("2025-01-02T09:00"),
                                recordedAt: Fixtures.time("2025-01-02T09:00"), actor: "王管理")
         }
-        return (store, folder)
     }
 
     /// Every projection row, table by table, in key order.
@@ -92,8 +97,7 @@ struct RebuildRepairTests {
     func tamperingsAreFoundAndRepaired() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["RETROFIT_SEED"] ?? "") ?? 20_251_130
         print("RebuildRepairTests seed: \(seed) (rerun with RETROFIT_SEED=\(seed))")
-        let (store, folder) = try Self.history(seed: seed)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Self.history(seed: seed)
         let original = try Self.dump(store)
         #expect((original["suspension"]?.count ?? 0) > 0 && (original["case_state"]?.count ?? 0) > 30)
         let events = try store.rebuild(calendars: Fixtures.calendars, keep: false).events
@@ -120,8 +124,7 @@ struct RebuildRepairTests {
 
     @Test("every stored snapshot and payload is what JSONEncoder writes for the value it holds")
     func storedJSONIsJSONEncoders() throws {
-        let (store, folder) = try Self.history(seed: 7)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Self.history(seed: 7)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let snapshots = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT snapshot FROM case_state") }
@@ -146,8 +149,7 @@ struct RebuildRepairTests {
         for (type, payload, expected) in [("noted", #"{"text": 5}"#, "expected a string"), ("no-such", "{}", "unknown event type 'no-such'"),
                                           ("opened", #"{"stage": "intake", "fields": {}, "priority": "normal", "difficulty": "normal""#, "expected ','"),
                                           ("opened", #"{"stage": "intake", "fields": {}, "priority": "soon", "difficulty": "normal"}"#, "is not a priority")] {
-            let (store, folder) = try Self.history(seed: 3, steps: 60)
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try Self.history(seed: 3, steps: 60)
             let original = try Self.dump(store)
             try Self.execute(store, """
                 INSERT INTO event (case_id, version, type, occurred_at, recorded_at, actor, payload, workflow_id, workflow_version, hash)
@@ -169,8 +171,7 @@ struct RebuildRepairTests {
 
     @Test("the rows a rebuild compares have every column of their tables, in order")
     func comparedColumnsAreTheTablesColumns() throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let lists = ["case_state": CaseStore.caseColumns, "stage_visit": CaseStore.visitColumns,
                      "suspension": CaseStore.suspensionColumns, "person": "name, role, district"]
         let counts = ["case_state": ProjectionRows.caseColumns, "stage_visit": ProjectionRows.visitColumns,
@@ -186,8 +187,7 @@ struct RebuildRepairTests {
 
     @Test("a snapshot that cannot be read is named in one line, and a rebuild repairs it")
     func unreadableSnapshot() throws {
-        let (store, folder) = try Self.history(seed: 5, steps: 60)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Self.history(seed: 5, steps: 60)
         let id = try #require(try store.cases().first?.id)
         let (state, _) = try #require(try store.loadCase(id))
         for snapshot in [#"{"id": 5}"#, "", "{\"id\":\"x\"\n", #"{"difficulty":"normal"}"#] {

@@ -25,8 +25,7 @@ struct VisitWorkingDaysStoreTests {
     func liveEqualsRebuiltEqualsCalendar() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["RETROFIT_SEED"] ?? "") ?? 20_251_206
         print("VisitWorkingDaysStoreTests seed: \(seed) (rerun with RETROFIT_SEED=\(seed))")
-        let (store, folder) = try RebuildRepairTests.history(seed: seed, steps: 400)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try RebuildRepairTests.history(seed: seed, steps: 400)
         let stored = try Self.storedCounts(store)
         var closed = 0, suspended = 0
         for summary in try store.cases() {
@@ -53,43 +52,44 @@ struct VisitWorkingDaysStoreTests {
 
     @Test("an older database (schema 4) gets the columns, and its counts are filled in once the calendars are at hand")
     func migrationFillsTheCounts() throws {
-        let (store, folder) = try RebuildRepairTests.history(seed: 11, steps: 150)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let digest = CaseStore.calendarDigest(files: [("calendars/cn-mainland.yaml", "any")])
-        _ = try store.recomputeProjections(calendars: Fixtures.calendars, calendarDigest: digest)
-        let written = try Self.storedCounts(store)
-        #expect(written.values.contains { $0.working != nil })
+        // The test rewinds the file through a second connection, then reopens it.
+        try TemporaryStore.onFile { store, _ in
+            try RebuildRepairTests.record(seed: 11, steps: 150, into: store)
+            let digest = CaseStore.calendarDigest(files: [("calendars/cn-mainland.yaml", "any")])
+            _ = try store.recomputeProjections(calendars: Fixtures.calendars, calendarDigest: digest)
+            let written = try Self.storedCounts(store)
+            #expect(written.values.contains { $0.working != nil })
 
-        // Back to what schema 4 had: no columns, no record of the migration.
-        try DatabaseQueue(path: store.path).writeWithoutTransaction { db in
-            try db.execute(sql: """
-                ALTER TABLE stage_visit DROP COLUMN working_days;
-                ALTER TABLE stage_visit DROP COLUMN suspended_working_days;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v5%';
-                PRAGMA user_version = 4;
-                """)
+            // Back to what schema 4 had: no columns, no record of the migration.
+            try DatabaseQueue(path: store.path).writeWithoutTransaction { db in
+                try db.execute(sql: """
+                    ALTER TABLE stage_visit DROP COLUMN working_days;
+                    ALTER TABLE stage_visit DROP COLUMN suspended_working_days;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v5%';
+                    PRAGMA user_version = 4;
+                    """)
+            }
+            let reopened = try CaseStore(path: store.path, access: .read)
+            let version = try DatabaseQueue(path: store.path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+            #expect(version == StoreSchema.version)
+            #expect(try Self.storedCounts(reopened).values.allSatisfy { $0.working == nil && $0.suspended == nil })
+            #expect(try !reopened.rebuild(calendars: Fixtures.calendars, keep: false).identical)
+            // The migration forgot which calendars the projections were computed with, so the next command recomputes them.
+            #expect(try reopened.projectionsNeedRecomputing(calendarDigest: digest))
+            let report = try #require(try reopened.recomputeProjections(calendars: Fixtures.calendars, calendarDigest: digest))
+            #expect(report.firstDifference == "stage_visit")
+            let filled = try Self.storedCounts(reopened)
+            #expect(filled.count == written.count)
+            for (key, counts) in written {
+                #expect(filled[key]?.working == counts.working && filled[key]?.suspended == counts.suspended, "\(key)")
+            }
+            #expect(try reopened.rebuild(calendars: Fixtures.calendars, keep: false).identical)
         }
-        let reopened = try CaseStore(path: store.path, access: .read)
-        let version = try DatabaseQueue(path: store.path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(version == StoreSchema.version)
-        #expect(try Self.storedCounts(reopened).values.allSatisfy { $0.working == nil && $0.suspended == nil })
-        #expect(try !reopened.rebuild(calendars: Fixtures.calendars, keep: false).identical)
-        // The migration forgot which calendars the projections were computed with, so the next command recomputes them.
-        #expect(try reopened.projectionsNeedRecomputing(calendarDigest: digest))
-        let report = try #require(try reopened.recomputeProjections(calendars: Fixtures.calendars, calendarDigest: digest))
-        #expect(report.firstDifference == "stage_visit")
-        let filled = try Self.storedCounts(reopened)
-        #expect(filled.count == written.count)
-        for (key, counts) in written {
-            #expect(filled[key]?.working == counts.working && filled[key]?.suspended == counts.suspended, "\(key)")
-        }
-        #expect(try reopened.rebuild(calendars: Fixtures.calendars, keep: false).identical)
     }
 
     @Test("a visit is counted once it is closed, and not at all in a year the calendar cannot say")
     func uncountableVisitsKeepNull() throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-03T09:00")
         let opened = try service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(),
                                       at: Fixtures.time("2025-03-03T09:00"))
