@@ -6,8 +6,9 @@ import RetrofitCore
 ///
 /// Every write is one transaction: events, hash chain and projections land together or not at all.
 public struct CaseStore: Sendable {
+    /// The database file, or `:memory:` for a store in memory: named in error messages.
     public let path: String
-    let writer: DatabaseQueue
+    let writer: any DatabaseWriter
 
     /// How the database is opened.
     public enum Access: Sendable {
@@ -35,6 +36,32 @@ public struct CaseStore: Sendable {
             throw CaseStore.translate(error, path: path)
         }
         try prepare(access: access)
+    }
+
+    /// Opens a store over a database the caller has opened (a `DatabaseQueue` or `DatabasePool`, on a file or
+    /// in memory), creating retrofit's tables when it is empty and bringing an older schema up to date.
+    ///
+    /// The caller's configuration stands (busy timeout, label); foreign keys must be enabled, as they are
+    /// by default.
+    /// - Throws: `StoreError` when the database holds another program's tables or is from a newer retrofit.
+    public init(writer: any DatabaseWriter) throws(StoreError) {
+        self.path = writer.path
+        self.writer = writer
+        try prepare(access: .write)
+    }
+
+    /// A new, empty store in memory, gone when its last copy is released: for tests and throwaway work.
+    public static func inMemory() throws(StoreError) -> CaseStore {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.label = "retrofit"
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: configuration)
+        } catch {
+            throw CaseStore.translate(error, path: ":memory:")
+        }
+        return try CaseStore(writer: queue)
     }
 
     private func prepare(access: Access) throws(StoreError) {

@@ -11,8 +11,7 @@ struct DemoGeneratorTests {
     @Test(arguments: [2025, 7, 42])
     func theSampleCoversEveryDistrictStageAndStatus(seed: UInt64) throws {
         print("DemoGeneratorTests seed: \(seed)")
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let workflows = [try Fixtures.workflow("elevator-retrofit"), try Fixtures.workflow("elevator-renewal")]
         let now = Fixtures.time("2025-12-15T17:00")
         let generator = DemoGenerator(workflows: workflows, calendars: Fixtures.calendars,
@@ -41,8 +40,7 @@ struct DemoGeneratorTests {
 
     @Test func theSameSeedGivesTheSameDatabase() throws {
         func head(seed: UInt64) throws -> String {
-            let (store, folder) = try Fixtures.store()
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try TemporaryStore.inMemory()
             let generator = DemoGenerator(workflows: [try Fixtures.workflow("elevator-retrofit")], calendars: Fixtures.calendars,
                                           options: .init(cases: 20, seed: seed, years: 1, now: Fixtures.time("2025-12-15T17:00")))
             _ = try generator.run(into: store)

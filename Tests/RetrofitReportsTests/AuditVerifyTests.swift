@@ -11,7 +11,7 @@ import Testing
 struct AuditVerifyTests {
     /// A case with seven events (open, two moves, suspend, resume, a note, a move).
     static func fixture() async throws -> ReportFixture {
-        let fixture = try ReportFixture()
+        let fixture = try ReportFixture(onFile: true)
         try await fixture.open("ER-2025-0101", fields: ReportFixture.intake(address: "德州市德城区新华路12号", district: "德城区", community: "新华小区",
                                                                        building: "3", unit: "2", homes: 12), helper: "李娜", at: "2025-03-03T09:00")
         try await fixture.advance("ER-2025-0101", at: "2025-03-04T09:00")

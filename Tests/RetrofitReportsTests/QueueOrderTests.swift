@@ -32,8 +32,7 @@ struct QueueOrderTests {
     }
 
     @Test func theQueueOfAStoreNamesTheActionEachCaseWaitsFor() async throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-06-02T10:00")
         _ = try await service.open(workflowID: "elevator-retrofit", caseID: "A", fields: Fixtures.intakeFields(), priority: .urgent, at: Fixtures.time("2025-05-26"))
         _ = try await service.open(workflowID: "elevator-retrofit", caseID: "B", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-05-06"))

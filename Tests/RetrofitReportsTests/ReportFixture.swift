@@ -3,29 +3,37 @@ import RetrofitApp
 import RetrofitCore
 import RetrofitStore
 
-/// A database built through the real write path (`CaseService`) with fixed clocks, in a temporary folder.
+/// A database built through the real write path (`CaseService`) with fixed clocks: in memory, or on a file
+/// in a temporary folder for a test that changes the file behind the store's back.
 ///
 /// Each step runs with `now` equal to the time it happened unless a later recording time is given,
 /// as a helper recording events on the day would.
 final class ReportFixture: Sendable {
     let store: CaseStore
-    let folder: URL
+    /// The temporary folder holding the store's file; nil for a store in memory.
+    let folder: URL?
     let catalog: WorkflowCatalog
     let calendars: [String: WorkingCalendar]
 
     /// The package's root folder, found from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(extraWorkflows: [WorkflowCatalog.File] = []) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("retrofit-reports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try CaseStore(path: folder.appendingPathComponent("fixture.sqlite").path, access: .write)
+    init(extraWorkflows: [WorkflowCatalog.File] = [], onFile: Bool = false) throws {
+        if onFile {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("retrofit-reports-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            self.folder = folder
+            store = try CaseStore(path: folder.appendingPathComponent("fixture.sqlite").path, access: .write)
+        } else {
+            folder = nil
+            store = try CaseStore.inMemory()
+        }
         // The shipped calendar files: the stub ignores them; the calendar module reads them.
         calendars = try CalendarCatalog.load(try ReportFixture.yamlFiles("calendars").map { ($0.path, $0.text) })
         catalog = WorkflowCatalog(files: try ReportFixture.yamlFiles("workflows") + extraWorkflows, knownCalendars: Set(calendars.keys))
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit { if let folder { try? FileManager.default.removeItem(at: folder) } }
 
     static func yamlFiles(_ folder: String) throws -> [WorkflowCatalog.File] {
         let directory = packageRoot.appendingPathComponent(folder)

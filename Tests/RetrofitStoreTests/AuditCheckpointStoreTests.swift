@@ -64,12 +64,11 @@ struct AuditCheckpointStoreTests {
     }
 
     @Test func checkpointsAreAppendOnly() throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let key = AuditSigningKey()
         let content = CheckpointContent(sequence: 0, hash: EventHash.genesis, signedAt: "2025-03-10T00:00:00+08:00")
         _ = try store.addCheckpoint(content, publicKey: key.publicKey.base64, signature: try key.sign(content))
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = store.writer
         #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "DELETE FROM audit_checkpoint") } }
         #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "UPDATE audit_checkpoint SET hash = 'x'") } }
         #expect(try store.checkpoints().count == 1)

@@ -9,9 +9,7 @@ import Testing
 struct CaseStoreImportReadsTests {
     @Test("firstEvents finds existing cases among many ids (more than one query's worth) and ignores the rest")
     func firstEvents() async throws {
-        let folder = try LedgerFixtures.temporaryDirectory("first-events")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try CaseStore(path: folder.appendingPathComponent("s.sqlite").path, access: .write)
+        let store = try TemporaryStore.inMemory()
         let service = LedgerFixtures.service(store)
         for index in [3, 700, 1_199] {
             _ = try await service.open(workflowID: "elevator-retrofit", caseID: "ID-\(index)", fields: LedgerFixtures.intakeFields(number: index),
@@ -26,9 +24,7 @@ struct CaseStoreImportReadsTests {
 
     @Test("caseStates lists every case in id order, or one workflow's")
     func caseStates() async throws {
-        let folder = try LedgerFixtures.temporaryDirectory("case-states")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try CaseStore(path: folder.appendingPathComponent("s.sqlite").path, access: .write)
+        let store = try TemporaryStore.inMemory()
         let service = LedgerFixtures.service(store)
         for id in ["B", "A", "C"] {
             _ = try await service.open(workflowID: "elevator-retrofit", caseID: id, fields: LedgerFixtures.intakeFields(), at: LedgerFixtures.time("2025-06-01"))

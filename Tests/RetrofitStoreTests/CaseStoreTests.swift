@@ -9,8 +9,7 @@ import Testing
 @Suite("The store appends atomically and keeps cases on their workflow version")
 struct CaseStoreTests {
     @Test func anAppendDecidedOnAStaleVersionIsAConflictAndWritesNothing() async throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-10")
         let opened = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         _ = try await service.execute(.note("先到"), caseID: "ER-1")
@@ -33,8 +32,7 @@ struct CaseStoreTests {
     }
 
     @Test func aRefusedMoveWritesNothing() async throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-10")
         _ = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let before = try store.head()
@@ -46,8 +44,7 @@ struct CaseStoreTests {
     }
 
     @Test func aCaseKeepsTheWorkflowVersionItWasOpenedUnder() async throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let original = Fixtures.workflowFiles
         let service = Fixtures.service(store, now: "2025-03-10")
         _ = try await service.open(workflowID: "elevator-retrofit", caseID: "OLD", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
@@ -85,8 +82,7 @@ struct CaseStoreTests {
     }
 
     @Test func chineseTextRoundTripsThroughTheLog() async throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-10")
         _ = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let note = "一楼业主担心采光，已协调「补偿方案」——见附件 😊"

@@ -9,8 +9,7 @@ import Testing
 @Suite("Stored workflow definitions keep a compiled form")
 struct CompiledDefinitionStoreTests {
     @Test func aDefinitionIsStoredWithItsCompiledFormTheFirstTimeACaseUsesIt() async throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-10")
         let opened = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         let stored = try #require(try store.storedWorkflow(id: "elevator-retrofit", version: opened.workflow.version))

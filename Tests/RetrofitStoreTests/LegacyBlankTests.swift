@@ -9,8 +9,7 @@ import Testing
 struct LegacyBlankTests {
     @Test("the case reads a logged blank as not set, refuses to advance without it, and a rebuild agrees with the live tables")
     func loggedBlankIsNotSet() async throws {
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         let service = Fixtures.service(store, now: "2025-03-10")
         let opened = try await service.open(workflowID: "elevator-retrofit", caseID: "ER-1", fields: Fixtures.intakeFields(), at: Fixtures.time("2025-03-03"))
         // What an older retrofit wrote for `case set ER-1 --field address=`: the blank itself, and a snapshot holding it.

@@ -27,8 +27,7 @@ struct RebuildEqualsLiveTests {
         let seed = UInt64(ProcessInfo.processInfo.environment["RETROFIT_SEED"] ?? "") ?? 20_251_129
         print("RebuildEqualsLiveTests seed: \(seed) (rerun with RETROFIT_SEED=\(seed))")
         var random = SplitMix(seed: seed)
-        let (store, folder) = try Fixtures.store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TemporaryStore.inMemory()
         var day = Fixtures.date("2025-01-02")
         var ids: [String] = []
         var accepted = 0

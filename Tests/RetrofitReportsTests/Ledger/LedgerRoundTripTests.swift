@@ -28,24 +28,19 @@ struct LedgerRoundTripTests {
         LedgerExport(cases: try LedgerExport.cases(in: store, workflow: nil))
     }
 
-    static func newStore(_ folder: URL, _ name: String) throws -> CaseStore {
-        try CaseStore(path: folder.appendingPathComponent(name).path, access: .write)
-    }
 
     @Test("seeded: cases moved back and forth export, import into an empty database and export again to the same bytes")
     func randomHistoriesRoundTrip() async throws {
-        let folder = try LedgerFixtures.temporaryDirectory("round-trip")
-        defer { try? FileManager.default.removeItem(at: folder) }
         var random = LedgerRandom.seeded("ledger round trip")
         let workflow = try LedgerFixtures.catalog.load("elevator-retrofit")
-        let original = try Self.newStore(folder, "original.sqlite")
+        let original = try TemporaryStore.inMemory()
         try Self.importCSV(LedgerHistories.ledger(workflow, cases: 24, using: &random), into: original)
         let service = LedgerFixtures.service(original, now: Self.now)
         for caseID in (0..<24).map(LedgerHistories.caseID) {
             try await LedgerHistories.walk(caseID, service: service, steps: Int.random(in: 0...14, using: &random), using: &random)
         }
         let first = try Self.export(original)
-        let copy = try Self.newStore(folder, "copy.sqlite")
+        let copy = try TemporaryStore.inMemory()
         let csv = Data(first.csv)
         try Self.importCSV(csv, into: copy, file: "export.csv")
         let second = try Self.export(copy)
@@ -57,10 +52,8 @@ struct LedgerRoundTripTests {
     }
 
     @Test("batches are reported as they land; a second run skips every row; another file's rows are clashes")
-    func batchesAndSkips() async throws {
-        let folder = try LedgerFixtures.temporaryDirectory("batches")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Self.newStore(folder, "b.sqlite")
+    func batchesAndSkips() throws {
+        let store = try TemporaryStore.inMemory()
         var random = LedgerRandom(seed: 7)
         let workflow = try LedgerFixtures.catalog.load("elevator-retrofit")
         let ledger = LedgerHistories.ledger(workflow, cases: 12, using: &random)
