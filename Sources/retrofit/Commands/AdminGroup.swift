@@ -1,9 +1,5 @@
 import ArgumentParser
-import Foundation
 import RetrofitApp
-import RetrofitCore
-import RetrofitReports
-import RetrofitStore
 
 struct AdminGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +8,7 @@ struct AdminGroup: ParsableCommand {
         subcommands: [Rebuild.self, Check.self, Backup.self]
     )
 
-    struct Rebuild: ParsableCommand {
+    struct Rebuild: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rebuild",
             abstract: "Recompute every projection from the event log alone.",
@@ -26,18 +22,15 @@ struct AdminGroup: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only compare a rebuild with the live tables; change nothing. Exits 1 on a difference.") var check = false
 
-        func run() throws {
-            try runReporting {
-                let store = try global.store(check ? .read : .write)
-                let report = try store.rebuild(calendars: try global.loadCalendars(), keep: !check)
-                let verdict = report.identical ? "identical to the live projections" : "different from the live projections (first in \(report.firstDifference ?? "?"))"
-                print("\(check ? "checked" : "rebuilt") \(report.cases) cases from \(report.events) events: \(verdict)")
-                if check && !report.identical { throw CommandFailure.findings(nil) }
-            }
+        func run() async throws {
+            let report = try await global.app().rebuildProjections(checkOnly: check, by: global.actingPerson, created: NewDatabase.created)
+            let verdict = report.identical ? "identical to the live projections" : "different from the live projections (first in \(report.firstDifference ?? "?"))"
+            print("\(check ? "checked" : "rebuilt") \(report.cases) cases from \(report.events) events: \(verdict)")
+            if let findings = report.findings { throw findings }
         }
     }
 
-    struct Check: ParsableCommand {
+    struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Run SQLite's integrity check, verify the hash chain, and compare a rebuild with the live tables.",
@@ -45,25 +38,17 @@ struct AdminGroup: ParsableCommand {
         )
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            try runReporting {
-                let store = try global.store(.read)
-                var failed = false
-                let integrity = try store.integrityCheck()
-                print("integrity: \(integrity.isEmpty ? "ok" : integrity.joined(separator: "; "))")
-                failed = failed || !integrity.isEmpty
-                let chain = try store.verifyChain()
-                print("hash chain: \(chain.description)")
-                failed = failed || !chain.isIntact
-                let rebuild = try store.rebuild(calendars: try global.loadCalendars(), keep: false)
-                print("rebuild: \(rebuild.identical ? "identical to live (\(rebuild.cases) cases, \(rebuild.events) events)" : "differs in \(rebuild.firstDifference ?? "?")")")
-                failed = failed || !rebuild.identical
-                if failed { throw CommandFailure.findings("the database failed a check") }
-            }
+        func run() async throws {
+            let result = try await global.app().checkDatabase(by: global.actingPerson)
+            print("integrity: \(result.integrityProblems.isEmpty ? "ok" : result.integrityProblems.joined(separator: "; "))")
+            print("hash chain: \(result.chain)")
+            let rebuild = result.rebuild
+            print("rebuild: \(rebuild.identical ? "identical to live (\(rebuild.cases) cases, \(rebuild.events) events)" : "differs in \(rebuild.firstDifference ?? "?")")")
+            if let findings = result.findings { throw findings }
         }
     }
 
-    struct Backup: ParsableCommand {
+    struct Backup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "backup",
             abstract: "Copy the database consistently while others keep writing (SQLite online backup).",
@@ -72,15 +57,9 @@ struct AdminGroup: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The copy to write; must not exist yet.") var destination: String
 
-        func run() throws {
-            try runReporting {
-                guard !FileManager.default.fileExists(atPath: destination) else {
-                    throw CommandFailure.badInput("\(destination) already exists; choose a new file name")
-                }
-                let store = try global.store(.read)
-                try store.backup(to: destination)
-                print("backed up \(store.path) to \(destination)")
-            }
+        func run() async throws {
+            let result = try await global.app().backUpDatabase(BackupRequest(destination: destination), by: global.actingPerson)
+            print("backed up \(result.database) to \(result.destination)")
         }
     }
 }

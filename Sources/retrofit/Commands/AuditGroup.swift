@@ -1,6 +1,6 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitReports
-import RetrofitStore
 
 struct AuditGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +22,7 @@ struct AuditGroup: ParsableCommand {
         subcommands: [Verify.self, Head.self, Keygen.self, Checkpoint.self]
     )
 
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract: "Recompute every event's hash and check the stored checkpoints; print 'ok: N events, head HASH' or what does not match (exit 1).",
@@ -43,44 +43,20 @@ struct AuditGroup: ParsableCommand {
         var expectHead: String?
         @Flag(help: "Print as JSON: {ok, events, head, brokenAt, brokenCase, brokenType, problem, checkpoints, expectedHead}.") var json = false
 
-        func run() throws {
-            try runReporting {
-                let keys = try publicKeys.map { path throws(CommandFailure) in try AuditKeyFile.publicKey(path) }
-                let expected = try expectHead.map { text throws(CommandFailure) in try AuditKeyFile.head(text, option: "--expect-head") }
-                let store = try global.store(.read)
-                let result = try AuditVerification.run(store, publicKeys: keys, expectedHead: expected)
-                if json {
-                    try printJSON(Self.json(result))
-                } else {
-                    result.lines.forEach { print($0) }
-                }
-                if !result.isIntact { throw CommandFailure.findings(nil) }
+        func run() async throws {
+            let keys = try publicKeys.map { path throws(CommandFailure) in try AuditKeyFile.publicKey(path) }
+            let expected = try expectHead.map { text throws(CommandFailure) in try AuditKeyFile.head(text, option: "--expect-head") }
+            let result = try await global.app().verifyAudit(AuditVerifyRequest(publicKeys: keys, expectedHead: expected), by: global.actingPerson)
+            if json {
+                try printJSON(result)
+            } else {
+                result.lines.forEach { print($0) }
             }
-        }
-
-        static func json(_ result: AuditVerification) -> JSONValue {
-            let chain = result.chain
-            return .object([
-                "ok": .boolean(result.isIntact), "events": .integer(chain.events), "head": .string(chain.head),
-                "brokenAt": chain.firstBroken.map { .integer(Int($0.sequence)) } ?? .null,
-                "brokenCase": .optional(chain.brokenEvent?.caseID), "brokenType": .optional(chain.brokenEvent?.type),
-                "problem": .optional(chain.firstBroken?.problem),
-                "checkpoints": .array(result.checkpoints.map { check in
-                    .object(["number": .integer(Int(check.checkpoint.number)), "sequence": .integer(Int(check.checkpoint.content.sequence)),
-                             "hash": .string(check.checkpoint.content.hash), "signedAt": .string(check.checkpoint.content.signedAt),
-                             "matches": .boolean(check.problem == nil), "problem": .optional(check.problem),
-                             "signature": .string(check.signature.rawValue)])
-                }),
-                "expectedHead": result.expectedHead.map { check in
-                    .object(["sequence": .integer(Int(check.head.sequence)), "hash": .string(check.head.hash),
-                             "matches": .boolean(check.problem == nil), "problem": .optional(check.problem)])
-                } ?? .null,
-                "advice": result.isIntact ? .null : .string(AuditVerification.advice),
-            ])
+            if let findings = result.findings { throw findings }
         }
     }
 
-    struct Head: ParsableCommand {
+    struct Head: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "head",
             abstract: "Print the last event's sequence number and hash.",
@@ -89,14 +65,12 @@ struct AuditGroup: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print as JSON: {sequence, hash}.") var json = false
 
-        func run() throws {
-            try runReporting {
-                let head = try global.store(.read).head()
-                if json {
-                    try printJSON(JSONValue.object(["sequence": .integer(Int(head.sequence)), "hash": .string(head.hash)]))
-                } else {
-                    print(AuditHead(sequence: head.sequence, hash: head.hash).description)
-                }
+        func run() async throws {
+            let head = try await global.app().auditHead(by: global.actingPerson)
+            if json {
+                try printJSON(head)
+            } else {
+                print(head.description)
             }
         }
     }
@@ -116,17 +90,15 @@ struct AuditGroup: ParsableCommand {
         var out: String
 
         func run() throws {
-            try runReporting {
-                let key = AuditSigningKey()
-                try AuditKeyFile.create(out, pair: key)
-                print("wrote private key \(out) (mode 0600; keep it away from the database)")
-                print("wrote public key \(out).pub")
-                print("public key: \(key.publicKey.base64)")
-            }
+            let pair = RetrofitApp.newAuditKeyPair()
+            try AuditKeyFile.create(out, pair: pair)
+            print("wrote private key \(out) (mode 0600; keep it away from the database)")
+            print("wrote public key \(out).pub")
+            print("public key: \(pair.publicKey)")
         }
     }
 
-    struct Checkpoint: ParsableCommand {
+    struct Checkpoint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "checkpoint",
             abstract: "Verify the log, then sign its head (sequence, hash, time) with a private key and store the signed checkpoint.",
@@ -141,30 +113,15 @@ struct AuditGroup: ParsableCommand {
         @Option(help: ArgumentHelp("The private key file (from 'audit keygen').", valueName: "file")) var key: String
         @Flag(help: "Print as JSON: {number, sequence, hash, signedAt, publicKey, signature}.") var json = false
 
-        func run() throws {
-            try runReporting {
-                let signingKey = try AuditKeyFile.signingKey(key)
-                let now = try global.clock()
-                let store = try global.store(.write)
-                let verification = try AuditVerification.run(store)
-                guard verification.isIntact else {
-                    throw CommandFailure.refused("the log does not verify (\(verification.lines.first ?? "")); nothing was signed — run 'retrofit audit verify'")
-                }
-                guard verification.chain.events > 0 else { throw CommandFailure.refused("the log has no events yet; nothing was signed") }
-                let content = CheckpointContent(sequence: Int64(verification.chain.events), hash: verification.chain.head, signedAt: now.description)
-                let signature: String
-                do { signature = try signingKey.sign(content) } catch { throw CommandFailure.badInput("cannot sign with \(key): \(error)") }
-                let stored = try store.addCheckpoint(content, publicKey: signingKey.publicKey.base64, signature: signature)
-                if json {
-                    try printJSON(JSONValue.object([
-                        "number": .integer(Int(stored.number)), "sequence": .integer(Int(content.sequence)), "hash": .string(content.hash),
-                        "signedAt": .string(content.signedAt), "publicKey": .string(stored.publicKey), "signature": .string(signature),
-                    ]))
-                } else {
-                    print("checkpoint \(stored.number): event \(content.sequence), hash \(content.hash), signed \(content.signedAt)")
-                    print("public key: \(stored.publicKey)")
-                    print("signature: \(signature)")
-                }
+        func run() async throws {
+            let request = AuditCheckpointRequest(privateKeyText: try AuditKeyFile.signingKeyText(key), keyName: key)
+            let stored = try await global.app().signAuditCheckpoint(request, by: global.actingPerson, created: NewDatabase.created)
+            if json {
+                try printJSON(stored)
+            } else {
+                print("checkpoint \(stored.number): event \(stored.sequence), hash \(stored.hash), signed \(stored.signedAt)")
+                print("public key: \(stored.publicKey)")
+                print("signature: \(stored.signature)")
             }
         }
     }

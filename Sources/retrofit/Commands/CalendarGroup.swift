@@ -16,10 +16,10 @@ struct CalendarGroup: ParsableCommand {
     )
 
     struct CalendarOptions: ParsableArguments {
-        @Option(help: "The calendar id.") var calendar = "cn-mainland"
+        @Option(help: "The calendar id.") var calendar = defaultCalendarID
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Print a year's holidays and make-up working days.",
@@ -29,42 +29,29 @@ struct CalendarGroup: ParsableCommand {
         @Argument(help: "The year.") var year: Int
         @Flag(help: "Print as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
-                let calendar = try loadCalendar(global, options.calendar)
-                let holidays = try calendarCall { () throws(CalendarError) in try calendar.holidays(in: year) }
-                let makeUps = try calendarCall { () throws(CalendarError) in try calendar.makeUpWorkingDays(in: year) }
-                let provisional = calendar.isProvisional(year)
-                let file = calendar.file(of: year)
-                if json {
-                    try printJSON([
-                        "calendar": JSONValue.string(calendar.id), "year": .integer(year),
-                        "provisional": .boolean(provisional), "file": .optional(file),
-                        "holidays": .array(holidays.map { .object(["name": .string($0.name), "from": .string($0.from.description),
-                                                                   "to": .string($0.to.description), "days": .integer($0.dayCount)]) }),
-                        "makeUpWorkingDays": .array(makeUps.map { .object(["date": .string($0.date.description), "for": .string($0.holiday)]) }),
-                    ])
-                    return
-                }
-                let source = (try? calendar.source(of: year)) ?? ""
-                print("\(calendar.title), \(year)" + (source.isEmpty ? "" : " — \(source)"))
-                print(provisional ? "Provisional: no notice file yet; the statutory days and days in lieu, no make-up working days."
-                                  : "From \(file ?? "?")")
-                print("")
-                var table = TextTable(["holiday", "from", "to", "days"])
-                for holiday in holidays {
-                    table.add([holiday.name, "\(holiday.from) \(weekdayName(holiday.from))", "\(holiday.to) \(weekdayName(holiday.to))", "\(holiday.dayCount)"])
-                }
-                print(table.render())
-                print("")
-                var makeUpTable = TextTable(["make-up working day", "for"])
-                for day in makeUps { makeUpTable.add(["\(day.date) \(weekdayName(day.date))", day.holiday]) }
-                print(makeUpTable.render())
+        func run() async throws {
+            let result = try await global.app().calendarYear(CalendarYearRequest(calendarID: options.calendar, year: year), by: global.actingPerson)
+            if json {
+                try printJSON(result)
+                return
             }
+            print("\(result.title), \(year)" + (result.source.isEmpty ? "" : " — \(result.source)"))
+            print(result.provisional ? "Provisional: no notice file yet; the statutory days and days in lieu, no make-up working days."
+                                     : "From \(result.file ?? "?")")
+            print("")
+            var table = TextTable(["holiday", "from", "to", "days"])
+            for holiday in result.holidays {
+                table.add([holiday.name, "\(holiday.from) \(weekdayName(holiday.from))", "\(holiday.to) \(weekdayName(holiday.to))", "\(holiday.days)"])
+            }
+            print(table.render())
+            print("")
+            var makeUpTable = TextTable(["make-up working day", "for"])
+            for day in result.makeUpWorkingDays { makeUpTable.add(["\(day.date) \(weekdayName(day.date))", day.holiday]) }
+            print(makeUpTable.render())
         }
     }
 
-    struct Status: ParsableCommand {
+    struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
             abstract: "List each calendar's years, official or provisional, and warn when a notice is missing.",
@@ -80,46 +67,30 @@ struct CalendarGroup: ParsableCommand {
         @Option(help: "Only this calendar id.") var calendar: String?
         @Flag(help: "Print as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
-                let today = try global.clock().date
-                let calendars = try calendar.map { id throws(CommandFailure) in [try loadCalendar(global, id)] }
-                    ?? global.loadCalendars().values.sorted { $0.id < $1.id }
-                var warnings: [String] = []
-                var objects: [JSONValue] = []
+        func run() async throws {
+            let result = try await global.app().calendarStatus(CalendarStatusRequest(calendarID: calendar), by: global.actingPerson)
+            if json {
+                try printJSON(result)
+            } else {
                 var lines: [String] = []
-                for calendar in calendars {
-                    let years = CalendarYearStatus.years(of: calendar, today: today)
-                    warnings += CalendarYearStatus.warnings(of: calendar, today: today)
-                    objects.append(.object([
-                        "calendar": .string(calendar.id), "title": .string(calendar.title),
-                        "provisionalRule": .boolean(calendar.followsStatutoryHolidays),
-                        "years": .array(years.map { .object(["year": .integer($0.year), "status": .string($0.standing.rawValue),
-                                                             "file": .optional($0.file)]) }),
-                    ]))
-                    lines.append("\(calendar.id) — \(calendar.title)")
+                for calendar in result.calendars {
+                    lines.append("\(calendar.calendar) — \(calendar.title)")
                     var table = TextTable(["year", "status", "from"])
-                    for status in years {
-                        table.add(["\(status.year)", status.standing.rawValue,
-                                   status.file ?? "computed from 《全国年节及纪念日放假办法》"])
+                    for status in calendar.years {
+                        table.add(["\(status.year)", status.status, status.file ?? "computed from 《全国年节及纪念日放假办法》"])
                     }
                     lines.append(table.render())
-                    if calendar.followsStatutoryHolidays {
+                    if calendar.provisionalRule {
                         lines.append("Years without a file, \(StatutoryHolidays.firstYear) to \(StatutoryHolidays.lastYear), are provisional.")
                     }
                 }
-                if json {
-                    try printJSON(["today": JSONValue.string(today.description), "calendars": .array(objects),
-                                   "warnings": .array(warnings.map(JSONValue.string))])
-                } else {
-                    print(lines.joined(separator: "\n"))
-                }
-                for warning in warnings { printWarning(warning) }
+                print(lines.joined(separator: "\n"))
             }
+            for warning in result.warnings { printWarning(warning) }
         }
     }
 
-    struct Deadline: ParsableCommand {
+    struct Deadline: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "deadline",
             abstract: "The deadline of a stage entered on DATE, under a rule of N working-days, days or months.",
@@ -146,27 +117,20 @@ struct CalendarGroup: ParsableCommand {
         @Argument(help: "working-days, days or months.") var unit: Unit
         @Flag(help: "Print {\"deadline\": …, \"overdueFrom\": …, \"explanation\": […]} as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
-                guard let entered = try global.date(date, option: "DATE") else { return }
-                let calendar = try loadCalendar(global, options.calendar)
-                let reckoning = try calendarCall { () throws(CalendarError) in
-                    try calendar.deadline(entered: entered, period: Period(unit: unit.periodUnit, count: count), suspensions: [])
-                }
-                if json {
-                    try printJSON(["deadline": JSONValue.string(reckoning.deadline.description),
-                                   "overdueFrom": .string(reckoning.overdueFrom.description),
-                                   "deadlineProvisional": .boolean(reckoning.isProvisional),
-                                   "explanation": .array(reckoning.explanation.map(JSONValue.string))])
-                } else {
-                    print("\(reckoning.deadline) \(weekdayName(reckoning.deadline))")
-                    for line in reckoning.explanation { print("  \(line)") }
-                }
+        func run() async throws {
+            guard let entered = try global.date(date, option: "DATE") else { return }
+            let request = DeadlineRequest(calendarID: options.calendar, entered: entered, period: Period(unit: unit.periodUnit, count: count))
+            let reckoning = try await global.app().deadline(request, by: global.actingPerson)
+            if json {
+                try printJSON(reckoning)
+            } else {
+                print("\(reckoning.deadline) \(weekdayName(reckoning.deadline))")
+                for line in reckoning.explanation { print("  \(line)") }
             }
         }
     }
 
-    struct Between: ParsableCommand {
+    struct Between: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "between",
             abstract: "Count the working days after the first date up to and including the second.",
@@ -177,31 +141,18 @@ struct CalendarGroup: ParsableCommand {
         @Argument(help: "Through (counted), YYYY-MM-DD.") var through: String
         @Flag(help: "Print {\"workingDays\": N} as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
-                guard let start = try global.date(from, option: "FROM"), let end = try global.date(through, option: "THROUGH") else { return }
-                let calendar = try loadCalendar(global, options.calendar)
-                let count = try calendarCall { () throws(CalendarError) in try calendar.workingDays(after: start, through: end, suspensions: []) }
-                if json {
-                    try printJSON(["workingDays": JSONValue.integer(count), "calendarDays": .integer(start.days(until: end))])
-                } else {
-                    print("\(count) working day\(count == 1 ? "" : "s") after \(start) through \(end) (\(start.days(until: end)) calendar days)")
-                }
+        func run() async throws {
+            guard let start = try global.date(from, option: "FROM"), let end = try global.date(through, option: "THROUGH") else { return }
+            let result = try await global.app().workingDays(WorkingDaysRequest(calendarID: options.calendar, from: start, through: end),
+                                                            by: global.actingPerson)
+            if json {
+                try printJSON(result)
+            } else {
+                let count = result.workingDays
+                print("\(count) working day\(count == 1 ? "" : "s") after \(start) through \(end) (\(result.calendarDays) calendar days)")
             }
         }
     }
-}
-
-func loadCalendar(_ global: GlobalOptions, _ id: String) throws(CommandFailure) -> WorkingCalendar {
-    let calendars = try global.loadCalendars()
-    guard let calendar = calendars[id] else {
-        throw .badInput("unknown calendar '\(id)'; available: \(calendars.keys.sorted().joined(separator: ", "))")
-    }
-    return calendar
-}
-
-func calendarCall<T>(_ body: () throws(CalendarError) -> T) throws(CommandFailure) -> T {
-    do { return try body() } catch { throw .refused(error.description) }
 }
 
 func weekdayName(_ date: CivilDate) -> String {

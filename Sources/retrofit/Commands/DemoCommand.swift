@@ -3,9 +3,8 @@ import Foundation
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build a sample database of Dezhou's retrofit cases and show what is overdue.",
@@ -44,55 +43,40 @@ struct DemoCommand: ParsableCommand {
         return low...high
     }
 
-    func run() throws {
-        try runReporting {
-            let explicitPath = global.db ?? GlobalOptions.environment("RETROFIT_DB")
-            let path = explicitPath ?? "retrofit-demo.sqlite"
-            if explicitPath == nil {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            } else if FileManager.default.fileExists(atPath: path) {
-                throw CommandFailure.badInput("\(path) already exists; the demo writes a new database — give another --db or remove it")
-            }
-            let clockText = global.now ?? GlobalOptions.environment("RETROFIT_NOW") ?? DemoCommand.defaultNow
-            guard let now = Timestamp(iso: clockText) else { throw CommandFailure.badInput("--now '\(clockText)' is not a time") }
-            let catalog = try global.catalog()
-            var workflows: [WorkflowDefinition] = []
-            for id in ["elevator-retrofit", "elevator-renewal"] {
-                do { workflows.append(try catalog.load(id)) } catch { throw CommandFailure.badInput((error as? WorkflowLookupError).map(HintText.text) ?? "\(error)") }
-            }
-            let calendars = try global.loadCalendars()
-            let store = try CaseStore(path: path, access: .write)
-            let started = Date()
-            let generator = DemoGenerator(workflows: workflows, calendars: calendars,
-                                          options: .init(cases: cases, seed: seed, years: years, now: now, homes: homeRange ?? 10...18))
-            let summary = try generator.run(into: store)
-            let seconds = Date().timeIntervalSince(started)
-            print("Built \(path): \(summary.cases) cases, \(summary.events) events, as of \(now.date) (seed \(seed), \(String(format: "%.1f", seconds)) s).")
-            if !summary.rejections.isEmpty { printWarning("\(summary.rejections.count) simulated commands were refused; first: \(summary.rejections[0])") }
-            if quiet { return }
-            let overdue = try OverdueReport.fromProjection(store, on: now.date, dueSoon: false, filter: CaseFilter())
-            print("")
-            print("Overdue on \(now.date) (most late first):")
-            print(OverdueReport.table(overdue, on: now.date))
-            print("")
-            print("Cases by stage:")
-            var table = TextTable(["workflow", "stage", "active", "suspended", "completed", "withdrawn"])
-            let rows = try store.cases()
-            for workflow in workflows {
-                for stage in workflow.stages {
-                    let here = rows.filter { $0.workflowID == workflow.id && $0.stage == stage.id }
-                    guard !here.isEmpty else { continue }
-                    func count(_ status: CaseStatus) -> String { "\(here.filter { $0.status == status }.count)" }
-                    table.add([workflow.id, "\(stage.id) — \(stage.title)", count(.active), count(.suspended), count(.completed), count(.withdrawn)])
-                }
-            }
-            print(table.render())
-            print("")
-            print("Explore it (from the source folder, write 'swift run retrofit' for 'retrofit'):")
-            print("  export RETROFIT_DB=\(path) RETROFIT_NOW=\(clockText) RETROFIT_ACTOR=李娜")
-            print("  retrofit queue --helper 李娜")
-            print("  retrofit case show \(overdue.first?.id ?? rows.first?.id ?? "ER-2025-0001")")
-            print("  retrofit report bottlenecks")
+    func run() async throws {
+        let explicitPath = global.db ?? GlobalOptions.environment("RETROFIT_DB")
+        let path = explicitPath ?? "retrofit-demo.sqlite"
+        if explicitPath == nil {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        } else if FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure.badInput("\(path) already exists; the demo writes a new database — give another --db or remove it")
         }
+        let clockText = global.now ?? GlobalOptions.environment("RETROFIT_NOW") ?? DemoCommand.defaultNow
+        guard Timestamp(iso: clockText) != nil else { throw CommandFailure.badInput("--now '\(clockText)' is not a time") }
+        // The demo's own database and clock, with the workflows and calendars the options choose.
+        var options = global
+        options.db = path
+        options.now = clockText
+        let request = DemoRequest(cases: cases, seed: seed, years: years, homes: homeRange ?? 10...18, summarise: !quiet)
+        let demo = try await options.app().buildDemo(request, by: global.actingPerson)
+        print("Built \(path): \(demo.cases) cases, \(demo.events) events, as of \(demo.asOf) (seed \(seed), \(String(format: "%.1f", demo.seconds)) s).")
+        if !demo.rejections.isEmpty { printWarning("\(demo.rejections.count) simulated commands were refused; first: \(demo.rejections[0])") }
+        if quiet { return }
+        print("")
+        print("Overdue on \(demo.asOf) (most late first):")
+        print(OverdueReport.table(demo.overdue, on: demo.asOf))
+        print("")
+        print("Cases by stage:")
+        var table = TextTable(["workflow", "stage", "active", "suspended", "completed", "withdrawn"])
+        for row in demo.stages {
+            table.add([row.workflow, "\(row.stage) — \(row.stageTitle)", "\(row.active)", "\(row.suspended)", "\(row.completed)", "\(row.withdrawn)"])
+        }
+        print(table.render())
+        print("")
+        print("Explore it (from the source folder, write 'swift run retrofit' for 'retrofit'):")
+        print("  export RETROFIT_DB=\(path) RETROFIT_NOW=\(clockText) RETROFIT_ACTOR=李娜")
+        print("  retrofit queue --helper 李娜")
+        print("  retrofit case show \(demo.overdue.first?.id ?? demo.firstCaseID ?? "ER-2025-0001")")
+        print("  retrofit report bottlenecks")
     }
 }

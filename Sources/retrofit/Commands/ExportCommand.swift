@@ -1,11 +1,9 @@
 import ArgumentParser
 import Foundation
 import RetrofitApp
-import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the cases as a ledger CSV file, in the columns 'import' reads.",
@@ -28,19 +26,16 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only cases of this workflow.") var workflow: String?
     @Flag(help: "Replace the file if it exists.") var force = false
 
-    func run() throws {
-        try runReporting {
-            if file != "-", !force, FileManager.default.fileExists(atPath: file) {
-                throw CommandFailure.badInput("\(file) already exists; choose a new name or give --force to replace it")
-            }
-            let store = try global.store(.read)
-            let export = LedgerExport(cases: try LedgerExport.cases(in: store, workflow: workflow))
-            try write(Data(export.csv))
-            report(export)
+    func run() async throws {
+        if file != "-", !force, FileManager.default.fileExists(atPath: file) {
+            throw CommandFailure.badInput("\(file) already exists; choose a new name or give --force to replace it")
         }
+        let export = try await global.app().exportLedger(LedgerExportRequest(workflowID: workflow), by: global.actingPerson)
+        try write(Data(export.csv))
+        report(export)
     }
 
-    private func write(_ data: Data) throws {
+    private func write(_ data: Data) throws(CommandFailure) {
         if file == "-" {
             FileHandle.standardOutput.write(data)
             return

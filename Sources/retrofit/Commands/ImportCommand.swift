@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import RetrofitApp
-import RetrofitCore
-import RetrofitReports
-import RetrofitStore
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,42 +37,27 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await runReporting {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure.badInput("cannot read file '\(file)'; check the path")
-            }
-            let now = try global.clock()
-            let catalog = try global.catalog()
-            let records: [LedgerCSV.Record]
-            do { records = try LedgerCSV.read(data, file: file) } catch { throw CommandFailure.badInput("\(error)") }
-            let plan = LedgerImportPlan.make(
-                records: records, file: file, source: URL(fileURLWithPath: file).lastPathComponent,
-                sha256: EventHash.digest(data), defaultWorkflow: workflow, now: now,
-                lookup: { id in try catalog.load(id) })
-            for problem in plan.problems { printError(HintText.text(problem)) }
-            if !plan.problems.isEmpty {
-                let count = plan.problems.count
-                throw CommandFailure.badInput("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was imported")
-            }
-            if dryRun {
-                try reportDryRun(plan)
-            } else {
-                try await importCases(plan, now: now)
-            }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure.badInput("cannot read file '\(file)'; check the path")
+        }
+        let app = try global.app()
+        let plan = try await app.planLedgerImport(LedgerImportRequest(data: data, file: file, defaultWorkflow: workflow), by: global.actingPerson)
+        for problem in plan.problems { printError(HintText.text(problem)) }
+        if !plan.problems.isEmpty {
+            let count = plan.problems.count
+            throw CommandFailure.badInput("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was imported")
+        }
+        if dryRun {
+            let present = try await app.casesAlreadyImported(plan, by: global.actingPerson)
+            print("ok: \(plan.rowCount) rows in \(file) checked; \(plan.cases.count - present) new cases would be imported, \(present) already in the database; nothing was imported (--dry-run)")
+        } else {
+            try await importCases(plan, app: app)
         }
     }
 
-    private func reportDryRun(_ plan: LedgerImportPlan) throws {
-        var present = 0
-        if FileManager.default.fileExists(atPath: global.databasePath) {
-            present = try global.store(.read).firstEvents(ofCases: plan.cases.map(\.caseID)).count
-        }
-        print("ok: \(plan.rowCount) rows in \(file) checked; \(plan.cases.count - present) new cases would be imported, \(present) already in the database; nothing was imported (--dry-run)")
-    }
-
-    private func importCases(_ plan: LedgerImportPlan, now: Timestamp) async throws {
+    private func importCases(_ plan: LedgerImportPlan, app: RetrofitApp) async throws {
         var progress = ImportProgress()
-        let summary = try await global.app().importLedger(plan, by: global.actingPerson, batchSize: batch, created: NewDatabase.created) {
+        let summary = try await app.importLedger(plan, by: global.actingPerson, batchSize: batch, created: NewDatabase.created) {
             progress.show($0)
         }
         for clash in summary.clashes {

@@ -1,7 +1,8 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitReports
 
-struct ReportBottlenecks: ParsableCommand {
+struct ReportBottlenecks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bottlenecks",
         abstract: "Where cases get stuck: per stage, cases now, overdue, working days taken, rework, share of waiting days.",
@@ -24,15 +25,10 @@ struct ReportBottlenecks: ParsableCommand {
     @Option(help: "Break every figure down by district or helper.") var by: BottleneckGrouping?
     @Flag(help: "Print as JSON.") var json = false
 
-    func run() throws {
-        try runReporting {
-            let (store, setting) = try ReportRunning.open(global)
-            let start = try global.date(from, option: "--from")
-            let end = try global.date(to, option: "--to")
-            let report = try ReportRunning.translating {
-                try BottleneckReport.build(store, setting: setting, from: start, to: end, workflowID: workflow, by: by)
-            }
-            print(json ? try ReportJSON.text(report) : report.table())
-        }
+    func run() async throws {
+        let request = BottleneckReportRequest(from: try global.date(from, option: "--from"), to: try global.date(to, option: "--to"),
+                                              workflowID: workflow, grouping: by)
+        let report = try await global.app().bottleneckReport(request, by: global.actingPerson)
+        print(json ? try ReportJSON.text(report) : report.table())
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import RetrofitApp
 import RetrofitReports
 
-struct ReportCommissioned: ParsableCommand {
+struct ReportCommissioned: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commissioned",
         abstract: "Every elevator commissioned in a year, with its trail, evidence, audit findings and totals by district.",
@@ -26,36 +27,34 @@ struct ReportCommissioned: ParsableCommand {
     @Option(help: "Write to this file instead of standard output (- for standard output).") var out: String?
     @Option(help: "Only this workflow (default: all).") var workflow: String?
 
-    func run() throws {
-        try runReporting {
-            let year = try ReportRunning.year(year, option: "--year")
-            let format = try resolvedFormat()
-            let (store, setting) = try ReportRunning.open(global)
-            let destination = try ReportDestination(path: out)
-            let output = BlockWriter(to: destination.write)
-            // Each writer writes as the cases are read, so the report is never whole in memory.
-            func write(_ writer: some CommissionedWriter, lineEnd: String) throws -> CommissionedClosing {
-                var writer = writer
-                let closing = try ReportRunning.translating {
-                    try CommissionedReport.stream(store, setting: setting, year: year, workflowID: workflow, into: &writer)
-                }
-                writer.out.write(lineEnd)
-                try writer.out.close()
-                return closing
+    func run() async throws {
+        let request = CommissionedReportRequest(year: try ReportRunning.year(year, option: "--year"), workflowID: workflow)
+        let format = try resolvedFormat()
+        let app = try global.app()
+        var destination: ReportDestination?
+        // Each writer writes as the cases are read, so the report is never whole in memory.
+        func write<Writer: CommissionedWriter>(_ makeWriter: (BlockWriter) -> Writer, lineEnd: String) async throws -> CommissionedClosing {
+            var (writer, closing) = try await app.commissionedReport(request, by: global.actingPerson) { () throws(CommandFailure) in
+                let opened = try ReportDestination(path: out)
+                destination = opened
+                return makeWriter(BlockWriter(to: opened.write))
             }
-            let closing = switch format {
-            case .table: try write(CommissionedTableWriter(to: output), lineEnd: "\n")
-            case .json: try write(CommissionedJSONWriter(to: output), lineEnd: "\n")
-            case .csv: try write(CommissionedCSVWriter(to: output), lineEnd: "")
-            }
-            try destination.commit()
-            if format == .csv {
-                FileHandle.standardError.write(Data("note: audit head \(closing.heading.auditHead)\n".utf8))
-                FileHandle.standardError.write(Data("note: \(AuditCheckpointStanding.line(closing.heading.auditCheckpoint))\n".utf8))
-            }
-            let count = closing.elevators
-            if let out, out != "-" { print("wrote \(count) elevator\(count == 1 ? "" : "s") to \(out)") }
+            writer.out.write(lineEnd)
+            try writer.out.close()
+            return closing
         }
+        let closing = switch format {
+        case .table: try await write(CommissionedTableWriter.init(to:), lineEnd: "\n")
+        case .json: try await write(CommissionedJSONWriter.init(to:), lineEnd: "\n")
+        case .csv: try await write(CommissionedCSVWriter.init(to:), lineEnd: "")
+        }
+        try destination?.commit()
+        if format == .csv {
+            FileHandle.standardError.write(Data("note: audit head \(closing.heading.auditHead)\n".utf8))
+            FileHandle.standardError.write(Data("note: \(AuditCheckpointStanding.line(closing.heading.auditCheckpoint))\n".utf8))
+        }
+        let count = closing.elevators
+        if let out, out != "-" { print("wrote \(count) elevator\(count == 1 ? "" : "s") to \(out)") }
     }
 
     /// `--format`, else the format `--out`'s extension names, else a table; a `--format` the extension contradicts is refused.

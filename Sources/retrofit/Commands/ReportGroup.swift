@@ -3,7 +3,6 @@ import Foundation
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
 struct ReportGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,27 +23,8 @@ struct ReportGroup: ParsableCommand {
 
 extension BottleneckGrouping: ExpressibleByArgument {}
 
-/// What the report commands share: opening the store read-only, the setting, errors, output files.
+/// What the report commands share: the year option, output files.
 enum ReportRunning {
-    /// The store and what every report needs, as of the clock's day.
-    static func open(_ global: GlobalOptions) throws -> (CaseStore, ReportSetting) {
-        let store = try global.store(.read)
-        let asOf = try global.clock().date
-        let calendars = try global.loadCalendars()
-        return (store, try translating { try ReportSetting.load(store, asOf: asOf, calendars: calendars) })
-    }
-
-    /// Runs a report's computation, turning report input errors into exit code 2 and unreadable stored workflows into 5.
-    static func translating<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ReportInputError {
-            throw CommandFailure.badInput(HintText.text(error))
-        } catch let error as WorkflowLookupError {
-            throw CommandFailure.database("a stored workflow cannot be read: \(HintText.text(error))")
-        }
-    }
-
     /// A year option checked to be a calendar year written in full (`25` is not 2025, and no report covers year 25).
     static func year(_ value: Int, option: String) throws(CommandFailure) -> Int {
         guard (1000...9999).contains(value) else { throw .badInput("\(option) \(value) is not a year; expected four digits, e.g. 2025") }

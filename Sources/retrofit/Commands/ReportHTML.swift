@@ -1,7 +1,8 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitReports
 
-struct ReportHTML: ParsableCommand {
+struct ReportHTML: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "html",
         abstract: "Write one self-contained HTML page: for each workflow progress to target, stage funnel, working days per stage; then every overdue case.",
@@ -19,17 +20,11 @@ struct ReportHTML: ParsableCommand {
     @Option(help: "Only this workflow (default: every workflow in the database).") var workflow: String?
     @Option(help: "The file to write, e.g. report.html (a .csv or .json name is refused).") var out: String
 
-    func run() throws {
-        try runReporting {
-            if let year { _ = try ReportRunning.year(year, option: "--year") }
-            try ReportFileFormat.check(out, writes: .html)
-            let (store, setting) = try ReportRunning.open(global)
-            let year = try ReportRunning.year(year ?? setting.asOf.year, option: "--year")
-            let page = try ReportRunning.translating {
-                try HTMLReport.build(store, setting: setting, year: year, workflowID: workflow).html()
-            }
-            try ReportRunning.emit(page, to: out)
-            print("wrote \(out)")
-        }
+    func run() async throws {
+        if let year { _ = try ReportRunning.year(year, option: "--year") }
+        try ReportFileFormat.check(out, writes: .html)
+        let report = try await global.app().htmlReport(HTMLReportRequest(year: year, workflowID: workflow), by: global.actingPerson)
+        try ReportRunning.emit(report.html(), to: out)
+        print("wrote \(out)")
     }
 }

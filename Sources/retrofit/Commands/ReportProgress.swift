@@ -1,7 +1,8 @@
 import ArgumentParser
+import RetrofitApp
 import RetrofitReports
 
-struct ReportProgress: ParsableCommand {
+struct ReportProgress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
         abstract: "Commissioned elevators this year against the target, by month and district, with a year-end forecast.",
@@ -27,15 +28,10 @@ struct ReportProgress: ParsableCommand {
         if let target, target < 0 { throw ValidationError("--target must be 0 or more") }
     }
 
-    func run() throws {
-        try runReporting {
-            if let year { _ = try ReportRunning.year(year, option: "--year") }
-            let (store, setting) = try ReportRunning.open(global)
-            let year = try ReportRunning.year(year ?? setting.asOf.year, option: "--year")
-            let report = try ReportRunning.translating {
-                try ProgressReport.build(store, setting: setting, year: year, target: target, workflowID: workflow)
-            }
-            print(json ? try ReportJSON.text(report) : report.table())
-        }
+    func run() async throws {
+        if let year { _ = try ReportRunning.year(year, option: "--year") }
+        let request = ProgressReportRequest(year: year, target: target, workflowID: workflow)
+        let report = try await global.app().progressReport(request, by: global.actingPerson)
+        print(json ? try ReportJSON.text(report) : report.table())
     }
 }

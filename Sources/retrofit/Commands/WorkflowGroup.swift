@@ -10,7 +10,7 @@ struct WorkflowGroup: ParsableCommand {
         subcommands: [Validate.self, List.self, Show.self]
     )
 
-    struct Validate: ParsableCommand {
+    struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Check workflow files and print every problem as FILE:LINE:COLUMN: message.",
@@ -25,58 +25,40 @@ struct WorkflowGroup: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Workflow files to check.") var files: [String] = []
 
-        func run() throws {
-            try runReporting {
-                let calendars = Set(try global.loadCalendars().keys)
-                let sources = files.isEmpty ? try global.workflowFiles() : try files.map { path throws(CommandFailure) in try FileLoading.readFile(path) }
-                var problems: [SourceProblem] = []
-                var seen: [String: String] = [:]
-                for file in sources {
-                    switch WorkflowLoader.load(text: file.text, file: file.path, knownCalendars: calendars) {
-                    case .success(let definition):
-                        if let other = seen[definition.id] {
-                            problems.append(SourceProblem(file: file.path, line: 1, column: 1, message: "workflow id '\(definition.id)' is also declared in \(other)"))
-                        }
-                        seen[definition.id] = file.path
-                        print("ok: \(file.path) — \(definition.id) v\(definition.version), \(definition.stages.count) stages")
-                    case .failure(let found):
-                        problems += found.problems
-                    }
-                }
-                for problem in problems { printError(problem.description) }
-                if !problems.isEmpty {
-                    throw CommandFailure.findings("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
-                }
-            }
+        func run() async throws {
+            let sources = files.isEmpty ? nil : try files.map { path throws(CommandFailure) in try FileLoading.readFile(path) }
+            let result = try await global.app().validateWorkflows(WorkflowValidationRequest(files: sources), by: global.actingPerson)
+            for file in result.valid { print("ok: \(file.file) — \(file.id) v\(file.version), \(file.stages) stages") }
+            for problem in result.problems { printError(problem.description) }
+            if let findings = result.findings { throw findings }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the workflows in force.",
                                                         discussion: "Example:\n  retrofit workflow list --json")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
-                let catalog = try global.catalog()
-                var rows: [[String: JSONValue]] = []
-                var table = TextTable(["id", "version", "stages", "title", "file"])
-                for file in catalog.files {
-                    guard case .success(let definition) = WorkflowLoader.load(text: file.text, file: file.path) else {
-                        table.add([file.stem, "", "", "(invalid: run 'retrofit workflow validate')", file.path])
-                        continue
-                    }
-                    table.add([definition.id, "\(definition.version)", "\(definition.stages.count)", definition.title, file.path])
-                    rows.append(["id": .string(definition.id), "version": .integer(definition.version),
-                                 "title": .string(definition.title), "file": .string(file.path)])
-                }
-                if json { try printJSON(rows) } else { print(table.render()) }
+        func run() async throws {
+            let listings = try await global.app().listWorkflows(by: global.actingPerson)
+            if json {
+                try printJSON(listings.compactMap(\.summary))
+                return
             }
+            var table = TextTable(["id", "version", "stages", "title", "file"])
+            for listing in listings {
+                guard let summary = listing.summary else {
+                    table.add([listing.stem, "", "", "(invalid: run 'retrofit workflow validate')", listing.file])
+                    continue
+                }
+                table.add([summary.id, "\(summary.version)", "\(listing.stages ?? 0)", summary.title, summary.file])
+            }
+            print(table.render())
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Show a workflow's stages, moves and deadlines, or draw it.",
@@ -92,18 +74,13 @@ struct WorkflowGroup: ParsableCommand {
         @Argument(help: "The workflow id.") var id: String
         @Option(help: "text, mermaid, dot or json.") var format: Format = .text
 
-        func run() throws {
-            try runReporting {
-                let definition: WorkflowDefinition
-                do { definition = try global.catalog().load(id) } catch let error as WorkflowLookupError {
-                    throw CommandFailure.badInput(HintText.text(error))
-                }
-                switch format {
-                case .text: print(WorkflowText.describe(definition))
-                case .mermaid: print(WorkflowText.mermaid(definition))
-                case .dot: print(WorkflowText.dot(definition))
-                case .json: try printJSON(WorkflowJSON(definition))
-                }
+        func run() async throws {
+            let definition = try await global.app().workflow(id, by: global.actingPerson)
+            switch format {
+            case .text: print(WorkflowText.describe(definition))
+            case .mermaid: print(WorkflowText.mermaid(definition))
+            case .dot: print(WorkflowText.dot(definition))
+            case .json: try printJSON(WorkflowJSON(definition))
             }
         }
     }

@@ -1,18 +1,18 @@
 import Foundation
+import RetrofitApp
 import RetrofitReports
-import RetrofitStore
 
 /// Reading and writing the key files of `audit keygen`, and heads given on the command line.
 enum AuditKeyFile {
     /// Creates `path` (mode 0600) with the private key and `path.pub` with the public key; neither may exist.
-    static func create(_ path: String, pair key: AuditSigningKey) throws(CommandFailure) {
+    static func create(_ path: String, pair key: AuditKeyPair) throws(CommandFailure) {
         let publicPath = path + ".pub"
         for existing in [path, publicPath] where FileManager.default.fileExists(atPath: existing) {
             throw .badInput("\(existing) already exists; nothing was written — give --out a new path (a key is never overwritten)")
         }
-        try write(key.text, to: path, mode: 0o600)
+        try write(key.privateKeyText, to: path, mode: 0o600)
         do {
-            try write(key.publicKey.text, to: publicPath, mode: 0o644)
+            try write(key.publicKeyText, to: publicPath, mode: 0o644)
         } catch {
             unlink(path)
             throw error
@@ -33,17 +33,15 @@ enum AuditKeyFile {
         }
     }
 
-    /// The private key in `path`, refused when the file is readable by group or others.
-    static func signingKey(_ path: String) throws(CommandFailure) -> AuditSigningKey {
+    /// The text of the private key file `path`, refused when the file is readable by group or others.
+    static func signingKeyText(_ path: String) throws(CommandFailure) -> String {
         var status = stat()
         guard stat(path, &status) == 0 else { throw .badInput("cannot read key file \(path): \(String(cString: strerror(errno)))") }
         let others = status.st_mode & 0o077
         guard others == 0 else {
             throw .badInput("key file \(path) can be read by others (mode \(String(status.st_mode & 0o777, radix: 8))); a private key must be mode 0600: run 'chmod 600 \(path)'")
         }
-        do { return try AuditSigningKey(text: try text(path)) } catch let error as AuditKeyError {
-            throw .badInput("key file \(path) is not a retrofit private key: \(error)")
-        } catch let failure as CommandFailure { throw failure } catch { throw .badInput("\(error)") }
+        return try text(path)
     }
 
     /// The public key in `path`.
