@@ -14,7 +14,7 @@ struct PeopleGroup: ParsableCommand {
         subcommands: [Add.self, List.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a person, or change their role or district.",
@@ -30,51 +30,36 @@ struct PeopleGroup: ParsableCommand {
         @Option(help: "The district they work in: one of the workflows' districts.") var district: String?
         @Option(help: "When it happened, YYYY-MM-DD[THH:MM].") var at: String?
 
-        func run() throws {
-            try runReporting {
-                let store = try global.store(.write)
-                let people = try store.people()
-                let actor = global.actorName
-                let actorRole = people.first { $0.name == actor }?.role
-                let person = PersonRegistered(name: name.trimmingCharacters(in: .whitespaces), role: role,
-                                              district: district?.trimmingWhitespaceForCLI())
-                if let district = person.district {
-                    try PersonRegistered.checkDistrict(district, known: try global.catalog().districts())
-                }
-                if let rejection = PersonRegistered.decide(person, actor: actor, actorRole: actorRole, registeredCount: people.count) {
-                    throw rejection.kind == .invalidInput ? CommandFailure.badInput(HintText.text(rejection)) : CommandFailure.refused(HintText.text(rejection))
-                }
+        func run() async throws {
+            let occurredAt = try global.time(at, option: "--at")
+            if let occurredAt {
                 let now = try global.clock()
-                let occurredAt = try global.time(at, option: "--at") ?? now
                 if occurredAt > now {
                     throw CommandFailure.badInput("--at \(occurredAt) is in the future (now is \(now)); events cannot be recorded ahead of time")
                 }
-                if person.changesNothing(in: people) {
-                    print("nothing changed: \(person.name) is already \(role.withArticle)" + (person.district.map { " in \($0)" } ?? ""))
-                    return
-                }
-                try store.register(person, expectedCount: people.count, at: occurredAt, recordedAt: now, actor: actor)
-                print("\(person.name) is \(role.withArticle)" + (person.district.map { " in \($0)" } ?? ""))
             }
+            let request = RegisterPersonRequest(name: name, role: role, district: district, at: occurredAt)
+            let result = try await global.app().registerPerson(request, by: global.actingPerson, created: NewDatabase.created)
+            let person = result.person
+            let place = person.district.map { " in \($0)" } ?? ""
+            print(result.changed ? "\(person.name) is \(role.withArticle)\(place)" : "nothing changed: \(person.name) is already \(role.withArticle)\(place)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the people register.", discussion: "Example:\n  retrofit people list --json")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print as JSON.") var json = false
 
-        func run() throws {
-            try runReporting {
-                let people = try global.store(.read).people()
-                if json {
-                    try printJSON(people.map { ["name": JSONValue.string($0.name), "role": .string($0.role.rawValue), "district": .optional($0.district)] })
-                    return
-                }
-                var table = TextTable(["name", "role", "district"])
-                for person in people { table.add([person.name, person.role.rawValue, person.district ?? ""]) }
-                print(table.render())
+        func run() async throws {
+            let people = try await global.app().people(by: global.actingPerson)
+            if json {
+                try printJSON(people)
+                return
             }
+            var table = TextTable(["name", "role", "district"])
+            for person in people { table.add([person.name, person.role, person.district ?? ""]) }
+            print(table.render())
         }
     }
 }

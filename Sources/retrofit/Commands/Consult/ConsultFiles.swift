@@ -3,7 +3,7 @@ import RetrofitApp
 import RetrofitCore
 import RetrofitReports
 
-/// Reading a register or ballots CSV file and reporting its bad rows.
+/// Reading a register or ballots CSV file, and printing the problems the application found in it.
 enum ConsultFiles {
     /// The header and data rows of the CSV file at `path`.
     /// - Parameter example: a header to suggest when the file is empty.
@@ -22,19 +22,9 @@ enum ConsultFiles {
         return (header, Array(records.dropFirst()))
     }
 
-    /// Prints every problem as `error: FILE:ROW: column C: …`, one line each, and returns the
-    /// failure that ends the command (exit 2) saying nothing was recorded.
-    static func report(_ problems: RowProblems, file: String, nothing: String) -> CommandFailure {
-        for problem in problems { printError(line(problem, file: file)) }
-        let count = problems.count
-        return .badInput("\(file): \(count) problem\(count == 1 ? "" : "s") found; \(nothing)")
-    }
-
-    /// `homes.csv:4: column 面积: area '89.531' has more than two decimals; …`.
-    static func line(_ problem: RowProblem, file: String) -> String {
-        let place = "row \(problem.row)" + (problem.column.map { ", column \($0)" } ?? "") + ": "
-        let full = problem.description
-        let explanation = full.hasPrefix(place) ? String(full.dropFirst(place.count)) : full
-        return "\(file):\(problem.row): " + (problem.column.map { "column \($0): " } ?? "") + explanation
+    /// Prints every problem as `error: FILE:ROW: column C: …`, one line each; the import that follows fails with
+    /// the count.
+    static func printProblems(_ problems: [ImportProblem]) {
+        for problem in problems { printError(problem.description) }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
 /// `retrofit consult home`: the household register of a case.
 struct ConsultHomeGroup: AsyncParsableCommand {
@@ -34,16 +33,12 @@ struct ConsultHomeGroup: AsyncParsableCommand {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await runReporting {
-                let recorded = try Self.home(number: home, floor: floor, area: area, owner: owner)
-                let service = try global.service()
-                let (before, _) = try await service.load(caseID)
-                let outcome = try await service.execute(.recordHome(recorded), caseID: caseID, at: try global.time(at, option: "--at"))
-                let verb = before.register.home(recorded.number) == nil ? "recorded" : "corrected"
-                try output.report(outcome, "\(caseID): home \(recorded.number) \(verb) (floor \(recorded.floor), \(recorded.area) m², \(recorded.owner)); "
-                                  + RegisterText.size(outcome.state.register),
-                                  nothingChanged: NoChangeText.reason(.recordHome(recorded), state: outcome.state))
-            }
+            let recorded = try Self.home(number: home, floor: floor, area: area, owner: owner)
+            let request = RecordHomeRequest(caseID: caseID, home: recorded, at: try global.time(at, option: "--at"))
+            let result = try await global.app().recordHome(request, by: global.actingPerson, created: NewDatabase.created)
+            try output.report(result.write, "\(caseID): home \(recorded.number) \(result.corrected ? "corrected" : "recorded") "
+                              + "(floor \(recorded.floor), \(recorded.area) m², \(recorded.owner)); " + RegisterText.size(result.write.register),
+                              nothingChanged: "home \(recorded.number) is already recorded as floor \(recorded.floor), \(recorded.area) m², \(recorded.owner)")
         }
 
         /// The home the options describe, or bad input naming what is wrong.
@@ -79,11 +74,9 @@ struct ConsultHomeGroup: AsyncParsableCommand {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await runReporting {
-                let number = home.trimmingWhitespaceForCLI()
-                let outcome = try await global.service().execute(.removeHome(number), caseID: caseID, at: try global.time(at, option: "--at"))
-                try output.report(outcome, "\(caseID): home \(number) removed; " + RegisterText.size(outcome.state.register))
-            }
+            let request = RemoveHomeRequest(caseID: caseID, home: home, at: try global.time(at, option: "--at"))
+            let result = try await global.app().removeHome(request, by: global.actingPerson, created: NewDatabase.created)
+            try output.report(result.write, "\(caseID): home \(result.home) removed; " + RegisterText.size(result.write.register))
         }
     }
 
@@ -102,21 +95,17 @@ struct ConsultHomeGroup: AsyncParsableCommand {
         @Flag(help: "Print as JSON: an array of {home, floor, area, owner, vote}.") var json = false
 
         func run() async throws {
-            try await runReporting {
-                let (state, _) = try await global.service(.read).load(caseID)
-                let register = state.register
-                if json {
-                    try printJSON(register.homes.map { RegisterText.HomeJSON($0, vote: register.ballot($0.number)) })
-                    return
-                }
-                var table = TextTable(["home", "floor", "area m²", "owner", "vote"])
-                for home in register.homes {
-                    table.add([home.number, "\(home.floor)", home.area.description, home.owner,
-                               register.ballot(home.number)?.rawValue ?? "-"])
-                }
-                print(table.render())
-                print(RegisterText.size(register))
+            let list = try await global.app().homes(HomeListRequest(caseID: caseID), by: global.actingPerson)
+            if json {
+                try printJSON(list.homes)
+                return
             }
+            var table = TextTable(["home", "floor", "area m²", "owner", "vote"])
+            for home in list.homes {
+                table.add([home.home, "\(home.floor)", home.area, home.owner, home.vote ?? "-"])
+            }
+            print(table.render())
+            print(RegisterText.size(list.size))
         }
     }
 }
@@ -124,29 +113,8 @@ struct ConsultHomeGroup: AsyncParsableCommand {
 /// Short texts about a register, shared by the consult commands.
 enum RegisterText {
     /// `12 homes, 11 owners, 960.00 m²; 10 voted`.
-    static func size(_ register: HouseholdRegister) -> String {
-        let homes = register.homes
-        let owners = Set(homes.map(\.owner)).count
-        let area = Area(hundredths: homes.reduce(0) { $0 + $1.area.hundredths }) ?? .zero
-        let voted = homes.filter { register.ballot($0.number) != nil }.count
-        return "\(homes.count) home\(homes.count == 1 ? "" : "s"), \(owners) owner\(owners == 1 ? "" : "s"), \(area) m²; \(voted) voted"
-    }
-
-    /// One home of `home list --json`.
-    struct HomeJSON: Encodable {
-        let home: String
-        let floor: Int
-        let area: String
-        let owner: String
-        let vote: String?
-
-        init(_ home: Home, vote: BallotChoice?) {
-            self.home = home.number
-            floor = home.floor
-            area = home.area.description
-            owner = home.owner
-            self.vote = vote?.rawValue
-        }
+    static func size(_ size: RegisterSize) -> String {
+        "\(size.homes) home\(size.homes == 1 ? "" : "s"), \(size.owners) owner\(size.owners == 1 ? "" : "s"), \(size.area) m²; \(size.voted) voted"
     }
 }
 

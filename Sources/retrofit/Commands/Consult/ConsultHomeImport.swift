@@ -1,7 +1,5 @@
 import ArgumentParser
 import RetrofitApp
-import RetrofitCore
-import RetrofitStore
 
 /// `retrofit consult home import`: a whole register from a CSV file, all or nothing.
 struct ConsultHomeImport: AsyncParsableCommand {
@@ -27,24 +25,15 @@ struct ConsultHomeImport: AsyncParsableCommand {
     @OptionGroup var output: WriteOutput
 
     func run() async throws {
-        try await runReporting {
-            let (header, rows) = try ConsultFiles.table(file, example: "home,floor,area,owner")
-            let homes: [Home]
-            switch HomeRows.parse(header: header, rows: rows) {
-            case .success(let parsed): homes = parsed
-            case .failure(let problems): throw ConsultFiles.report(problems, file: file, nothing: "no home was recorded")
-            }
-            guard !homes.isEmpty else {
-                throw CommandFailure.badInput("\(file): the file has a header but no homes; no home was recorded")
-            }
-            let service = try global.service()
-            let (before, _) = try await service.load(caseID)
-            let outcome = try await service.executeAll(homes.map { CaseCommand.recordHome($0) }, caseID: caseID,
-                                                 at: try global.time(at, option: "--at"), expectVersion: before.version)
-            let corrected = homes.filter { before.register.home($0.number) != nil }.count
-            try output.report(outcome, "\(caseID): \(homes.count) home\(homes.count == 1 ? "" : "s") recorded from \(file) "
-                              + "(\(homes.count - corrected) new, \(corrected) corrected); " + RegisterText.size(outcome.state.register),
-                              nothingChanged: "every home of \(file) is already recorded so")
-        }
+        let (header, rows) = try ConsultFiles.table(file, example: "home,floor,area,owner")
+        let request = HomeImportRequest(caseID: caseID, file: file, header: header, rows: rows, at: try global.time(at, option: "--at"))
+        let app = try global.app()
+        let plan = app.planHomeImport(request)
+        ConsultFiles.printProblems(plan.problems)
+        let result = try await app.importHomes(plan, by: global.actingPerson, created: NewDatabase.created)
+        let count = result.recorded
+        try output.report(result.write, "\(caseID): \(count) home\(count == 1 ? "" : "s") recorded from \(file) "
+                          + "(\(count - result.corrected) new, \(result.corrected) corrected); " + RegisterText.size(result.write.register),
+                          nothingChanged: "every home of \(file) is already recorded so")
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
 /// `retrofit consult objection`: objections raised during public notice, and their outcome.
 struct ConsultObjectionGroup: AsyncParsableCommand {
@@ -38,13 +37,11 @@ struct ConsultObjectionGroup: AsyncParsableCommand {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await runReporting {
-                let outcome = try await global.service().execute(.raiseObjection(from: from, text: text), caseID: caseID,
-                                                           at: try global.time(at, option: "--at"))
-                let number = outcome.state.objections.last?.number ?? 0
-                try output.report(outcome, "\(caseID): objection #\(number) recorded; \(outcome.state.openObjections.count) open "
-                                  + "(resolve with 'retrofit consult objection resolve \(caseID) \(number) --outcome …')")
-            }
+            let request = RaiseObjectionRequest(caseID: caseID, from: from, text: text, at: try global.time(at, option: "--at"))
+            let result = try await global.app().raiseObjection(request, by: global.actingPerson, created: NewDatabase.created)
+            let number = result.number
+            try output.report(result.write, "\(caseID): objection #\(number) recorded; \(result.open) open "
+                              + "(resolve with 'retrofit consult objection resolve \(caseID) \(number) --outcome …')")
         }
     }
 
@@ -66,13 +63,11 @@ struct ConsultObjectionGroup: AsyncParsableCommand {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await runReporting {
-                let result = try await global.service().execute(.resolveObjection(number: number, outcome: outcome, note: note),
-                                                          caseID: caseID, at: try global.time(at, option: "--at"))
-                try output.report(result, "\(caseID): objection #\(number) \(outcome.rawValue); "
-                                  + "\(result.state.openObjections.count) open",
-                                  nothingChanged: "objection #\(number) is already resolved (\(outcome.rawValue))")
-            }
+            let request = ResolveObjectionRequest(caseID: caseID, number: number, outcome: outcome, note: note,
+                                                  at: try global.time(at, option: "--at"))
+            let result = try await global.app().resolveObjection(request, by: global.actingPerson, created: NewDatabase.created)
+            try output.report(result.write, "\(caseID): objection #\(number) \(outcome.rawValue); \(result.open) open",
+                              nothingChanged: "objection #\(number) is already resolved (\(outcome.rawValue))")
         }
     }
 
@@ -90,52 +85,19 @@ struct ConsultObjectionGroup: AsyncParsableCommand {
         @Flag(help: "Print as JSON: an array of {number, from, text, raisedAt, outcome, resolvedAt, note}.") var json = false
 
         func run() async throws {
-            try await runReporting {
-                let service = try global.service(.read)
-                let (state, _) = try await service.load(caseID)
-                var notes: [Int: String] = [:]
-                for event in try await service.store.events(caseID: caseID, afterVersion: 0, limit: .max) where event.kind == .objectionResolved {
-                    if case .objectionResolved(let resolved) = try event.decodedEvent(),
-                       let note = resolved.note {
-                        notes[resolved.number] = note
-                    }
-                }
-                let rows = state.objections.map { ObjectionJSON($0, note: notes[$0.number]) }
-                if json {
-                    try printJSON(rows)
-                    return
-                }
-                var table = TextTable(["#", "raised", "from", "objection", "outcome", "resolved", "note"])
-                for row in rows {
-                    table.add(["\(row.number)", String(row.raisedAt.prefix(10)), row.from, row.text, row.outcome ?? "open",
-                               row.resolvedAt.map { String($0.prefix(10)) } ?? "", row.note ?? ""])
-                }
-                print(table.render())
-                let open = state.openObjections.count
-                print("\(rows.count) objection\(rows.count == 1 ? "" : "s"), \(open) open")
+            let list = try await global.app().objections(ObjectionListRequest(caseID: caseID), by: global.actingPerson)
+            if json {
+                try printJSON(list.objections)
+                return
             }
+            var table = TextTable(["#", "raised", "from", "objection", "outcome", "resolved", "note"])
+            for row in list.objections {
+                table.add(["\(row.number)", String(row.raisedAt.prefix(10)), row.from, row.text, row.outcome ?? "open",
+                           row.resolvedAt.map { String($0.prefix(10)) } ?? "", row.note ?? ""])
+            }
+            print(table.render())
+            let count = list.objections.count
+            print("\(count) objection\(count == 1 ? "" : "s"), \(list.open) open")
         }
-    }
-}
-
-/// One objection of `consult objection list --json`.
-struct ObjectionJSON: Encodable {
-    let number: Int
-    let from: String
-    let text: String
-    let raisedAt: String
-    /// withdrawn, mediated or overruled; null while open.
-    let outcome: String?
-    let resolvedAt: String?
-    let note: String?
-
-    init(_ objection: Objection, note: String?) {
-        number = objection.number
-        from = objection.from
-        text = objection.text
-        raisedAt = objection.raisedAt.description
-        outcome = objection.outcome?.rawValue
-        resolvedAt = objection.resolvedAt?.description
-        self.note = note
     }
 }

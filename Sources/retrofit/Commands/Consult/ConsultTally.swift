@@ -1,7 +1,5 @@
 import ArgumentParser
 import RetrofitApp
-import RetrofitCore
-import RetrofitStore
 
 /// `retrofit consult tally`: the vote's figures and the workflow's rule against them.
 struct ConsultTally: AsyncParsableCommand {
@@ -25,18 +23,7 @@ struct ConsultTally: AsyncParsableCommand {
     @Flag(help: "Print as JSON: the figures, rulePasses and conditions.") var json = false
 
     func run() async throws {
-        try await runReporting {
-            let (state, workflow) = try await global.service(.read).load(caseID)
-            let tally: Tally
-            do {
-                tally = try Tally.count(state.register)
-            } catch {
-                throw CommandFailure.refused("case \(caseID) cannot be tallied: \(error)")
-            }
-            let stage = workflow.stage(state.stage).flatMap { $0.vote == nil ? nil : $0 }
-                ?? workflow.stages.first { $0.vote != nil }
-            let report = TallyReport(caseID: caseID, register: state.register, tally: tally, workflow: workflow, stage: stage)
-            if json { try printJSON(report.json) } else { print(report.text) }
-        }
+        let report = try await global.app().tally(TallyRequest(caseID: caseID), by: global.actingPerson)
+        if json { try printJSON(report) } else { print(report.text) }
     }
 }

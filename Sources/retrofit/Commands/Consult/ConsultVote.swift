@@ -1,7 +1,6 @@
 import ArgumentParser
 import RetrofitApp
 import RetrofitCore
-import RetrofitStore
 
 /// `retrofit consult vote`: the ballot of one home, or of every home in a ballots file.
 struct ConsultVoteGroup: AsyncParsableCommand {
@@ -45,27 +44,20 @@ struct ConsultVoteGroup: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await runReporting {
-                if let owner {
-                    let service = try global.service()
-                    let (before, _) = try await service.load(caseID)
-                    let outcome = try await service.execute(.castOwnerBallot(owner: owner, vote: vote), caseID: caseID,
-                                                      at: try global.time(at, option: "--at"), expectVersion: before.version)
-                    let count = outcome.events.count
-                    try output.report(outcome, "\(caseID): \(owner.trimmingWhitespaceForCLI()) voted \(vote.rawValue) for \(count) home\(count == 1 ? "" : "s"); "
-                                      + RegisterText.size(outcome.state.register),
-                                      nothingChanged: NoChangeText.reason(.castOwnerBallot(owner: owner, vote: vote), state: outcome.state))
-                    return
-                }
-                let number = (home ?? "").trimmingWhitespaceForCLI()
-                let service = try global.service()
-                let (before, _) = try await service.load(caseID)
-                let outcome = try await service.execute(.castBallot(home: number, vote: vote), caseID: caseID,
-                                                  at: try global.time(at, option: "--at"), expectVersion: before.version)
-                let replaced = before.register.ballot(number).map { " (replaces \($0.rawValue))" } ?? ""
-                try output.report(outcome, "\(caseID): home \(number) voted \(vote.rawValue)\(replaced); " + RegisterText.size(outcome.state.register),
-                                  nothingChanged: NoChangeText.reason(.castBallot(home: number, vote: vote), state: outcome.state))
+            let voter: CastBallotRequest.Voter = if let owner { .owner(owner) } else { .home(home ?? "") }
+            let request = CastBallotRequest(caseID: caseID, voter: voter, vote: vote, at: try global.time(at, option: "--at"))
+            let result = try await global.app().castBallot(request, by: global.actingPerson, created: NewDatabase.created)
+            let size = RegisterText.size(result.write.register)
+            if let owner = result.owner {
+                let count = result.ballots
+                try output.report(result.write, "\(caseID): \(owner) voted \(vote.rawValue) for \(count) home\(count == 1 ? "" : "s"); " + size,
+                                  nothingChanged: "every home of \(owner) has already voted \(vote.rawValue)")
+                return
             }
+            let number = result.home ?? ""
+            let replaced = result.replaced.map { " (replaces \($0.rawValue))" } ?? ""
+            try output.report(result.write, "\(caseID): home \(number) voted \(vote.rawValue)\(replaced); " + size,
+                              nothingChanged: "home \(number) has already voted \(vote.rawValue)")
         }
     }
 }
@@ -93,71 +85,17 @@ struct ConsultVoteImport: AsyncParsableCommand {
     @OptionGroup var output: WriteOutput
 
     func run() async throws {
-        try await runReporting {
-            let (header, rows) = try ConsultFiles.table(file, example: "home,vote,date")
-            let ballots: [BallotRow]
-            switch BallotRows.parse(header: header, rows: rows) {
-            case .success(let parsed): ballots = parsed
-            case .failure(let problems): throw ConsultFiles.report(problems, file: file, nothing: "no ballot was recorded")
-            }
-            guard !ballots.isEmpty else {
-                throw CommandFailure.badInput("\(file): the file has a header but no ballots; no ballot was recorded")
-            }
-            let service = try global.service()
-            let (before, _) = try await service.load(caseID)
-            var register = before.register
-            let unknown = register.cast(ballots)
-            if !unknown.isEmpty {
-                throw ConsultFiles.report(RowProblems(unknown), file: file, nothing: "no ballot was recorded")
-            }
-            let dateProblems = Self.dateProblems(ballots, header: header, file: file, now: service.now, after: before.lastOccurredAt)
-            if !dateProblems.isEmpty {
-                for line in dateProblems { printError(line) }
-                let count = dateProblems.count
-                throw CommandFailure.badInput("\(file): \(count) problem\(count == 1 ? "" : "s") found; no ballot was recorded")
-            }
-            let undated = try global.time(at, option: "--at") ?? service.now
-            let steps = Self.steps(ballots, file: file, undated: undated, after: before.lastOccurredAt)
-            let outcome = try await service.executeAll(steps, caseID: caseID, expectVersion: before.version)
-            let replaced = ballots.filter { before.register.ballot($0.home) != nil }.count
-            try output.report(outcome, "\(caseID): \(ballots.count) ballot\(ballots.count == 1 ? "" : "s") recorded from \(file)"
-                              + (replaced > 0 ? " (\(replaced) replace earlier ballots)" : "") + "; " + RegisterText.size(outcome.state.register),
-                              nothingChanged: "every ballot of \(file) is already recorded")
-        }
-    }
-
-    /// A line for each ballot dated in the future or before the case's latest event (at
-    /// `after`), which the engine would refuse: found here so that all are printed at once.
-    static func dateProblems(_ ballots: [BallotRow], header: [String], file: String, now: Timestamp, after: Timestamp) -> [String] {
-        let column = header.first { ["date", "日期"].contains($0.trimmingWhitespaceForCLI().lowercased()) }?
-            .trimmingWhitespaceForCLI() ?? "date"
-        return ballots.compactMap { ballot in
-            guard let date = ballot.date else { return nil }
-            let place = "\(file):\(ballot.row): column \(column): "
-            if date > now.date {
-                return place + "date \(date) is in the future (today is \(now.date)); ballots cannot be recorded ahead of time"
-            }
-            if date < after.date {
-                return place + "date \(date) is before the case's latest event on \(after.date); events are recorded in order, "
-                    + "so record the register (--at) before the first ballot's date"
-            }
-            return nil
-        }
-    }
-
-    /// One step per ballot, in date order (file order among equal dates), labelled with its row.
-    /// A ballot dated the day of the case's latest event (at `after`) is recorded at that
-    /// time, since a date alone means 00:00, which would come before it.
-    static func steps(_ ballots: [BallotRow], file: String, undated: Timestamp, after: Timestamp) -> [CaseService.Step] {
-        let timed = ballots.map { ballot -> (ballot: BallotRow, at: Timestamp) in
-            guard let date = ballot.date else { return (ballot, undated) }
-            let start = Timestamp(startOf: date)
-            return (ballot, date == after.date ? max(start, after) : start)
-        }
-        let ordered = timed.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
-        return ordered.map { item in
-            CaseService.Step(.castBallot(home: item.element.ballot.home, vote: item.element.ballot.choice),
-                             at: item.element.at, label: "\(file):\(item.element.ballot.row)")
-        }
+        let (header, rows) = try ConsultFiles.table(file, example: "home,vote,date")
+        let request = BallotImportRequest(caseID: caseID, file: file, header: header, rows: rows,
+                                          undatedAt: try global.time(at, option: "--at"))
+        let app = try global.app()
+        let plan = try await app.planBallotImport(request, by: global.actingPerson, created: NewDatabase.created)
+        ConsultFiles.printProblems(plan.problems)
+        let result = try await app.importBallots(plan, by: global.actingPerson, created: NewDatabase.created)
+        let count = result.recorded
+        try output.report(result.write, "\(caseID): \(count) ballot\(count == 1 ? "" : "s") recorded from \(file)"
+                          + (result.replacing > 0 ? " (\(result.replacing) replace earlier ballots)" : "") + "; "
+                          + RegisterText.size(result.write.register),
+                          nothingChanged: "every ballot of \(file) is already recorded")
     }
 }
