@@ -1,7 +1,6 @@
 import ArgumentParser
 import RetrofitApp
 import RetrofitCore
-import RetrofitStore
 
 struct CaseGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,28 +43,28 @@ struct WriteOutput: ParsableArguments {
 
     /// Runs one command on one case as one transaction and reports it: what every plain write command does.
     func run(_ command: @autoclosure () throws -> CaseCommand, on caseID: String, at: String?, global: GlobalOptions,
-             message: (CaseService.Outcome) -> String) async throws {
-        try await runReporting {
-            let decided = try command()
-            let outcome = try await global.service().execute(decided, caseID: caseID, at: try global.time(at, option: "--at"),
-                                                       expectVersion: expectVersion)
-            try report(outcome, outcome.changed ? message(outcome) : "",
-                       nothingChanged: NoChangeText.reason(decided, state: outcome.state))
+             message: (CaseWriteResult) -> String) async throws {
+        let request = CaseChangeRequest(caseID: caseID, command: try command(), at: try global.time(at, option: "--at"),
+                                        expectVersion: expectVersion)
+        let result = try await global.app().changeCase(request, by: global.actingPerson, created: NewDatabase.created)
+        try report(result, result.changed ? message(result) : "")
+    }
+
+    /// Prints the result of a write: `text`, or when the command changed nothing (no event was appended)
+    /// `\(case): nothing changed: \(reason)` instead (on stderr beside JSON).
+    func report(_ result: CaseWriteResult, _ text: String) throws {
+        if json {
+            if let noChange = result.noChange { printNotice(noChange) }
+            try printJSON(result.summary)
+        } else {
+            print(result.noChange ?? text)
         }
     }
 
-    /// Prints the result of a write; when the command changed nothing (no event was appended),
-    /// `\(case): nothing changed: \(nothingChanged)` instead of `text` (on stderr beside JSON).
+    /// The same for a command run through ``CaseService`` directly; `nothingChanged` words why nothing changed
+    /// ("" says only that the case is already so).
     func report(_ outcome: CaseService.Outcome, _ text: String, nothingChanged: @autoclosure () -> String = "") throws {
-        let reason = outcome.changed ? "" : nothingChanged()
-        let shown = outcome.changed ? text
-            : "\(outcome.caseID): nothing changed: " + (reason.isEmpty ? "the case is already so" : reason)
-        if json {
-            if !outcome.changed { printNotice(shown) }
-            try printJSON(CaseSummary(outcome.state, schedule: outcome.schedule, workflow: outcome.workflow, asOf: outcome.state.lastOccurredAt.date))
-        } else {
-            print(shown)
-        }
+        try report(CaseWriteResult(outcome, noChangeReason: nothingChanged()), text)
     }
 }
 
@@ -92,13 +91,11 @@ extension CaseGroup {
         @Flag(help: "Print {\"id\": …} as JSON.") var json = false
 
         func run() async throws {
-            try await runReporting {
-                let service = try global.service()
-                let outcome = try await service.open(workflowID: workflow, caseID: id, fields: try fields.values(), priority: priority,
-                                               difficulty: difficulty, helper: helper, at: try global.time(at, option: "--at"))
-                if json { try printJSON(["id": outcome.caseID]) } else { print(outcome.caseID) }
-                warnAboutDeadline(outcome)
-            }
+            let request = OpenCaseRequest(workflowID: workflow, caseID: id, fields: try fields.values(), priority: priority,
+                                          difficulty: difficulty, helper: helper, at: try global.time(at, option: "--at"))
+            let result = try await global.app().openCase(request, by: global.actingPerson, created: NewDatabase.created)
+            if json { try printJSON(["id": result.caseID]) } else { print(result.caseID) }
+            warnAboutDeadline(result)
         }
     }
 
@@ -122,14 +119,11 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await runReporting {
-                let service = try global.service()
-                let outcome = try await service.execute(.advance(to: to, fields: try fields.values(), note: note), caseID: caseID,
-                                                  at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
-                let stage = outcome.workflow.stage(outcome.state.stage)
-                try output.report(outcome, "\(caseID) is now in \(outcome.state.stage) — \(stage?.title ?? "")\(deadlineSuffix(outcome))")
-                warnAboutDeadline(outcome)
-            }
+            let request = CaseChangeRequest(caseID: caseID, command: .advance(to: to, fields: try fields.values(), note: note),
+                                            at: try global.time(at, option: "--at"), expectVersion: output.expectVersion)
+            let result = try await global.app().changeCase(request, by: global.actingPerson, created: NewDatabase.created)
+            try output.report(result, "\(caseID) is now in \(result.summary.stage) — \(result.summary.stageTitle)\(deadlineSuffix(result))")
+            warnAboutDeadline(result)
         }
     }
 
@@ -158,13 +152,13 @@ extension CaseGroup {
 
         func run() async throws {
             if !clear.isEmpty {
-                try await output.run(.clearFields(clear, note: note), on: caseID, at: at, global: global) { outcome in
-                    "\(caseID): cleared \(clear.joined(separator: ", ")) (version \(outcome.state.version))"
+                try await output.run(.clearFields(clear, note: note), on: caseID, at: at, global: global) { result in
+                    "\(caseID): cleared \(clear.joined(separator: ", ")) (version \(result.summary.version))"
                 }
                 return
             }
-            try await output.run(.setFields(try fields.values(), note: note), on: caseID, at: at, global: global) { outcome in
-                "\(caseID): fields set (version \(outcome.state.version))"
+            try await output.run(.setFields(try fields.values(), note: note), on: caseID, at: at, global: global) { result in
+                "\(caseID): fields set (version \(result.summary.version))"
             }
         }
     }
@@ -188,8 +182,8 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await output.run(.assign(helper: helper, anyDistrict: anyDistrict), on: caseID, at: at, global: global) { outcome in
-                "\(caseID): helper is \(outcome.state.helper ?? helper)"
+            try await output.run(.assign(helper: helper, anyDistrict: anyDistrict), on: caseID, at: at, global: global) { result in
+                "\(caseID): helper is \(result.summary.helper ?? helper)"
             }
         }
     }
@@ -210,7 +204,7 @@ extension CaseGroup {
         }
 
         func run() async throws {
-            try await output.run(.classify(priority: priority, difficulty: difficulty), on: caseID, at: at, global: global) { outcome in "\(caseID): \(outcome.state.priority.rawValue), \(outcome.state.difficulty.rawValue)" }
+            try await output.run(.classify(priority: priority, difficulty: difficulty), on: caseID, at: at, global: global) { result in "\(caseID): \(result.summary.priority), \(result.summary.difficulty)" }
         }
     }
 
@@ -226,7 +220,7 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await output.run(.suspend(reason: reason, note: note), on: caseID, at: at, global: global) { outcome in "\(caseID) is suspended (\(reason.rawValue)); its clock is stopped" }
+            try await output.run(.suspend(reason: reason, note: note), on: caseID, at: at, global: global) { result in "\(caseID) is suspended (\(reason.rawValue)); its clock is stopped" }
         }
     }
 
@@ -241,7 +235,7 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await output.run(.resume(note: note), on: caseID, at: at, global: global) { outcome in "\(caseID) is active again\(deadlineSuffix(outcome))" }
+            try await output.run(.resume(note: note), on: caseID, at: at, global: global) { result in "\(caseID) is active again\(deadlineSuffix(result))" }
         }
     }
 
@@ -256,7 +250,7 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await output.run(.withdraw(reason: reason), on: caseID, at: at, global: global) { outcome in "\(caseID) is withdrawn" }
+            try await output.run(.withdraw(reason: reason), on: caseID, at: at, global: global) { result in "\(caseID) is withdrawn" }
         }
     }
 
@@ -271,27 +265,19 @@ extension CaseGroup {
         @OptionGroup var output: WriteOutput
 
         func run() async throws {
-            try await output.run(.note(text), on: caseID, at: at, global: global) { outcome in "\(caseID): note added (version \(outcome.state.version))" }
+            try await output.run(.note(text), on: caseID, at: at, global: global) { result in "\(caseID): note added (version \(result.summary.version))" }
         }
     }
 }
 
-func deadlineSuffix(_ outcome: CaseService.Outcome) -> String {
-    guard let deadline = outcome.schedule.deadline,
-          let period = outcome.workflow.stage(outcome.state.stage)?.deadline else { return "" }
-    return "; deadline \(deadline) (\(period))"
+/// `; deadline 2025-06-05 (3 months)` after a write's line, when the case's stage has a deadline.
+func deadlineSuffix(_ result: CaseWriteResult) -> String {
+    guard let deadline = result.deadline.deadline, let rule = result.deadline.rule else { return "" }
+    return "; deadline \(deadline) (\(rule))"
 }
 
-func warnAboutDeadline(_ outcome: CaseService.Outcome) {
-    if let problem = outcome.schedule.problem { printWarning("no deadline for \(outcome.caseID): \(problem)") }
-    if let reckoning = outcome.schedule.reckoning, reckoning.isProvisional {
-        let years = CaseText.provisionalYearsText(reckoning.provisionalYears)
-        let calendar = outcome.workflow.calendar
-        let files = reckoning.provisionalYears.map { "\(calendar)-\($0).yaml" }.joined(separator: ", ")
-        printWarning("the deadline \(reckoning.deadline) of \(outcome.caseID) is provisional: \(years) has no State Council "
-            + "holiday notice yet, so it is counted from 《全国年节及纪念日放假办法》 without make-up working days; "
-            + "it is recomputed when \(files) is added to the calendars folder")
-    }
+func warnAboutDeadline(_ result: CaseWriteResult) {
+    for warning in result.deadline.warnings { printWarning(warning) }
 }
 
 extension CasePriority: ExpressibleByArgument {}

@@ -2,9 +2,8 @@ import ArgumentParser
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
-struct OverdueCommand: ParsableCommand {
+struct OverdueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overdue",
         abstract: "List active cases past their stage deadline, most late first.",
@@ -26,29 +25,15 @@ struct OverdueCommand: ParsableCommand {
     @Option(help: "Only this workflow.") var workflow: String?
     @Flag(help: "Print as JSON: an array of {id, stage, deadline, daysLate, helper, …}.") var json = false
 
-    func run() throws {
-        try runReporting {
-            let today = try global.clock().date
-            let date = try global.date(asOf, option: "--as-of") ?? today
-            let filter = CaseFilter(workflow: workflow, stage: stage, district: district, helper: helper)
-            let store = try global.store(.read)
-            if filter.namesAny { try store.check(filter, definitions: try global.catalog().definitions()) }
-            let entries: [OverdueEntry]
-            if date >= today && !asKnown {
-                entries = try OverdueReport.fromProjection(store, on: date, dueSoon: dueSoon, filter: filter)
-            } else {
-                entries = try OverdueReport.replaying(store, calendars: try global.loadCalendars(), on: date,
-                                                      asKnown: asKnown, dueSoon: dueSoon, filter: filter)
-            }
-            if json {
-                try printJSON(entries)
-                return
-            }
-            print(OverdueReport.table(entries, on: date))
-            let problems = try store.deadlineProblems()
-            if let first = problems.first {
-                printWarning("\(problems.count) active case\(problems.count == 1 ? " has" : "s have") no deadline and cannot show as overdue (\(first.id): \(first.problem))")
-            }
+    func run() async throws {
+        let request = OverdueRequest(asOf: try global.date(asOf, option: "--as-of"), asKnown: asKnown, dueSoon: dueSoon,
+                                     selection: CaseSelection(workflow: workflow, stage: stage, district: district, helper: helper))
+        let list = try await global.app().overdue(request, by: global.actingPerson)
+        if json {
+            try printJSON(list.entries)
+            return
         }
+        print(OverdueReport.table(list.entries, on: list.asOf))
+        for warning in list.warnings { printWarning(warning) }
     }
 }

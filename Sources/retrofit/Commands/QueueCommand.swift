@@ -2,9 +2,8 @@ import ArgumentParser
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
-struct QueueCommand: ParsableCommand {
+struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "A helper's work list: overdue first, then due soon, urgent before normal, easy before hard.",
@@ -21,15 +20,9 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "As of this day (default: today).") var asOf: String?
     @Flag(help: "Print as JSON.") var json = false
 
-    func run() throws {
-        try runReporting {
-            let date = try global.date(asOf, option: "--as-of") ?? global.clock().date
-            let store = try global.store(.read)
-            let filter = CaseFilter(district: district, helper: helper)
-            if filter.namesAny { try store.check(filter, definitions: try global.catalog().definitions()) }
-            let entries = try QueueReport.build(store, calendars: try global.loadCalendars(), on: date,
-                                                helper: helper, district: district, actor: global.actorName, keepingMoves: json)
-            if json { try printJSON(entries) } else { print(QueueReport.table(entries)) }
-        }
+    func run() async throws {
+        let request = QueueRequest(helper: helper, district: district, asOf: try global.date(asOf, option: "--as-of"), includeMoves: json)
+        let queue = try await global.app().queue(request, by: global.actingPerson)
+        if json { try printJSON(queue.entries) } else { print(QueueReport.table(queue.entries)) }
     }
 }

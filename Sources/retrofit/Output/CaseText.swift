@@ -2,12 +2,11 @@ import Foundation
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
 /// The plain-text views of a case.
 enum CaseText {
-    static func show(_ state: CaseState, schedule: CaseSchedule, workflow: WorkflowDefinition, asOf date: CivilDate,
-                     timeline: [StoredEvent]) -> String {
+    static func show(_ view: CaseView) -> String {
+        let state = view.state, schedule = view.schedule, workflow = view.workflow, date = view.asOf
         var lines: [String] = []
         let stage = workflow.stage(state.stage)
         lines.append("\(state.id) — \(workflow.title) (workflow \(workflow.id) v\(workflow.version), case version \(state.version))")
@@ -27,12 +26,7 @@ enum CaseText {
         lines.append("")
         lines.append("Fields:")
         var fields = TextTable(["field", "title", "value"])
-        for field in workflow.fields {
-            let value = state.fields[field.name]
-            let required = workflow.fieldsRequired(in: state.stage).contains(field)
-            guard value != nil || required else { continue }
-            fields.add([field.name, field.title, value ?? "(missing)"])
-        }
+        for field in view.fields { fields.add([field.name, field.title, field.value ?? "(missing)"]) }
         lines.append(indent(fields.render()))
         lines.append("")
         lines.append("Stages:")
@@ -57,11 +51,10 @@ enum CaseText {
             lines.append("Register: \(state.register.homes.count) homes (see 'retrofit consult tally \(state.id)')")
         }
         lines.append("")
-        lines.append(timeline.first?.version == 1 ? "Timeline:" : "Timeline (latest \(timeline.count) events; all with 'retrofit case history'):")
+        lines.append(view.timelineIsComplete ? "Timeline:" : "Timeline (latest \(view.timeline.count) events; all with 'retrofit case history'):")
         var table = TextTable(["#", "occurred", "event", "by", "details"])
-        for event in timeline {
-            table.add(["\(event.version)", event.occurredAt.prefix(16).replacingOccurrences(of: "T", with: " "),
-                       event.type, event.actor, details(event)])
+        for event in view.timeline {
+            table.add(["\(event.version)", minutes(event.occurredAt), event.type, event.actor, event.details])
         }
         lines.append(indent(table.render()))
         return lines.joined(separator: "\n")
@@ -74,7 +67,10 @@ enum CaseText {
     }
 
     /// `2027` or `2027, 2028`.
-    static func provisionalYearsText(_ years: [Int]) -> String { years.map { "\($0)" }.joined(separator: ", ") }
+    static func provisionalYearsText(_ years: [Int]) -> String { DeadlineNotice.yearsText(years) }
+
+    /// `2025-03-04 09:00` from a stored time.
+    static func minutes(_ time: String) -> String { time.prefix(16).replacingOccurrences(of: "T", with: " ") }
 
     private static func plainDeadlineText(_ schedule: CaseSchedule, stage: StageDefinition?, asOf date: CivilDate) -> String {
         if let problem = schedule.problem { return "unknown: \(problem)" }
@@ -85,34 +81,6 @@ enum CaseText {
         let left = date.days(until: deadline)
         let soon = schedule.isDueSoon(on: date) ? ", due soon" : ""
         return "\(deadline) (\(rule)) — \(left) day\(left == 1 ? "" : "s") left\(soon)"
-    }
-
-    /// One line saying what an event did.
-    static func details(_ stored: StoredEvent) -> String {
-        guard let event = try? stored.decodedEvent() else { return stored.payload }
-        switch event {
-        case .opened(let opened): return "in \(opened.stage)" + fieldList(opened.fields)
-        case .imported(let imported): return "from \(imported.source) row \(imported.row), in \(imported.stage)"
-        case .advanced(let advanced):
-            return "\(advanced.from) → \(advanced.to) (\(advanced.transition))" + fieldList(advanced.fields) + (advanced.note.map { " — \($0)" } ?? "")
-        case .fieldsSet(let set): return fieldList(set.fields).trimmingCharacters(in: .whitespaces) + (set.note.map { " — \($0)" } ?? "")
-        case .fieldsCleared(let cleared): return "cleared " + cleared.fields.joined(separator: ", ") + (cleared.note.map { " — \($0)" } ?? "")
-        case .helperAssigned(let assigned): return "helper \(assigned.helper)" + (assigned.anyDistrict == true ? " (another district, assigned explicitly)" : "")
-        case .classified(let classified): return "\(classified.priority.rawValue), \(classified.difficulty.rawValue)"
-        case .suspended(let suspended): return suspended.reason.rawValue + (suspended.note.map { " — \($0)" } ?? "")
-        case .resumed(let resumed): return resumed.note ?? ""
-        case .withdrawn(let withdrawn): return withdrawn.reason
-        case .noted(let noted): return noted.text
-        case .homeRecorded(let recorded): return "home \(recorded.home.number), floor \(recorded.home.floor), \(recorded.home.area) m², \(recorded.home.owner)"
-        case .homeRemoved(let removed): return "home \(removed.home)"
-        case .ballotCast(let ballot): return "home \(ballot.home): \(ballot.vote.rawValue)"
-        case .objectionRaised(let raised): return "#\(raised.number) from \(raised.from): \(raised.text)"
-        case .objectionResolved(let resolved): return "#\(resolved.number) \(resolved.outcome.rawValue)" + (resolved.note.map { " — \($0)" } ?? "")
-        }
-    }
-
-    private static func fieldList(_ fields: [String: String]) -> String {
-        fields.isEmpty ? "" : " " + fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     }
 
     static func indent(_ text: String) -> String {
