@@ -24,31 +24,14 @@ extension BottleneckReport {
             if tally.counter == nil { notes.append(ReportInputError.missingCalendar(workflow.calendar, workflow: id).description) }
             tallies.append(tally)
         }
-        // One pass over the cases and one over the visits serve every workflow (cases come in id order,
-        // so the workflow of the previous record usually answers).
+        // One pass over the cases and one over the visits serve every workflow.
         let only = workflowID == nil ? nil : ids.first
-        var index = 0
-        func tally(of workflowID: String) -> Int? {
-            if index < tallies.count, tallies[index].workflow.id == workflowID { return index }
-            guard let found = tallies.firstIndex(where: { $0.workflow.id == workflowID }) else { return nil }
-            index = found
-            return found
-        }
         let standings = try store.caseStandings()
-        // Each case's tally and group, by its index in the standings: what its visits are added to.
-        var owners: [CaseSlot] = []
-        owners.reserveCapacity(standings.count)
-        for standing in standings {
-            guard only == nil || standing.workflowID == only, let index = tally(of: standing.workflowID) else {
-                owners.append(CaseSlot(tally: -1, group: 0, withdrawn: false))
-                continue
-            }
-            owners.append(CaseSlot(tally: index, group: tallies[index].add(standing), withdrawn: standing.status == .withdrawn))
-        }
+        let slots = CaseSlot.of(standings, only: only, tallies: &tallies)
         let stages = StageNames(known: tallies.flatMap { $0.workflow.stages.map(\.id) })
-        try store.forEachStageVisitEntry(standings: standings, stages: stages) { visit in
-            let owner = owners[visit.standing]
-            if owner.tally >= 0 { tallies[owner.tally].add(visit, group: owner.group, withdrawn: owner.withdrawn, names: stages) }
+        try store.forEachStageVisitEntry(standings: standings, stages: stages) { visit, pauses in
+            let owner = slots[visit.standing]
+            if owner.tally >= 0 { tallies[owner.tally].add(visit, pauses: pauses, group: owner.group, withdrawn: owner.withdrawn, names: stages) }
         }
         var workflows: [BottleneckWorkflow] = []
         for tally in tallies {
@@ -81,4 +64,24 @@ private struct CaseSlot {
     let tally: Int
     let group: Int
     let withdrawn: Bool
+
+    /// Adds each standing (of `only`, or of any workflow) to its workflow's tally; returns the cases' slots,
+    /// by their index in `standings`.
+    static func of(_ standings: [CaseStandingRecord], only: String?, tallies: inout [BottleneckTally]) -> [CaseSlot] {
+        var slots: [CaseSlot] = []
+        slots.reserveCapacity(standings.count)
+        var index = 0
+        for standing in standings {
+            // Cases come in id order, so the workflow of the previous case usually answers.
+            if index >= tallies.count || tallies[index].workflow.id != standing.workflowID {
+                index = tallies.firstIndex { $0.workflow.id == standing.workflowID } ?? tallies.count
+            }
+            guard only == nil || standing.workflowID == only, index < tallies.count else {
+                slots.append(CaseSlot(tally: -1, group: 0, withdrawn: false))
+                continue
+            }
+            slots.append(CaseSlot(tally: index, group: tallies[index].add(standing), withdrawn: standing.status == .withdrawn))
+        }
+        return slots
+    }
 }

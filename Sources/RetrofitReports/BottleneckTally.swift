@@ -96,10 +96,11 @@ struct BottleneckTally {
     /// Adds a visit of a case whose standing was added.
     ///
     /// - Parameters:
+    ///   - pauses: the suspensions the scan passed with the visit.
     ///   - group: what ``add(_:)`` returned for the case.
     ///   - withdrawn: whether the case was withdrawn.
     ///   - names: the scan's stage names.
-    mutating func add(_ visit: StageVisitEntry, group: Int, withdrawn: Bool, names: StageNames) {
+    mutating func add(_ visit: StageVisitEntry, pauses: [StageVisitRecord.Pause], group: Int, withdrawn: Bool, names: StageNames) {
         if visit.startsCase { stagesSeen.removeAll(keepingCapacity: true) }
         let stage = number(scanned: visit.stage, names: names)
         let returned = stagesSeen.contains(stage)
@@ -113,7 +114,7 @@ struct BottleneckTally {
         // without counting. Only when the calendar it was counted in is the one counting here.
         let stored = counter != nil && storedCountsApply ? visit.storedWorkingDays : nil
         let duration = completedOn.flatMap { day in
-            stored ?? counter?.days(after: entered, through: day, suspensions: visit.suspendedSpans(asOf: day))
+            stored ?? counter?.days(after: entered, through: day, suspensions: visit.suspendedSpans(asOf: day, in: pauses))
         }
         var waiting = 0
         if !terminal[stage], let window = period.window(entered: entered, left: left) {
@@ -121,7 +122,7 @@ struct BottleneckTally {
                 waiting = stored   // the whole visit lies in the period
             } else {
                 waiting = counter?.days(after: window.after, through: window.through,
-                                        suspensions: visit.suspendedSpans(asOf: window.through)) ?? 0
+                                        suspensions: visit.suspendedSpans(asOf: window.through, in: pauses)) ?? 0
             }
         }
         let rework = returned && period.contains(entered)

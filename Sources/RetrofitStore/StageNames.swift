@@ -7,15 +7,13 @@ public final class StageNames {
     /// - Parameter known: names to number first, in order (the workflows' stages).
     public init(known: [String] = []) {
         names = []
-        for name in known where !names.contains(name) { names.append(name) }
+        for name in known { _ = number(of: name) }
     }
 
-    /// The number of the name spelled by `bytes`, appending it when new; `hint` is tried first.
-    func number(of bytes: UnsafeBufferPointer<UInt8>, hint: Int) -> Int {
-        // A case usually moves on to the stage numbered after the last one, so the hint mostly answers.
-        if hint < names.count, RawStatement.holds(names[hint], bytes) { return hint }
-        for index in names.indices where RawStatement.holds(names[index], bytes) { return index }
-        names.append(String(decoding: bytes, as: UTF8.self))
+    /// The number of `name`, appending it when new.
+    func number(of name: String) -> Int {
+        if let found = names.firstIndex(of: name) { return found }
+        names.append(name)
         return names.count - 1
     }
 }

@@ -23,11 +23,14 @@ public struct StageVisitEntry: Sendable {
     public let startsCase: Bool
     /// Whether this is the case's latest visit.
     public internal(set) var isLastVisit: Bool
-    /// The suspensions within the visit, by start (most visits have none).
-    public let pauses: [StageVisitRecord.Pause]
+    /// Where the suspensions within the visit are, by start, among those the scan passes with it (most
+    /// visits have none): a range rather than an array, so that passing an entry on copies no reference.
+    public let pauses: Range<Int>
 
     /// The spans the calendar skips; a suspension still running is taken to end on `date`.
-    public func suspendedSpans(asOf date: CivilDate) -> [SuspendedSpan] {
-        pauses.map { SuspendedSpan(from: $0.from.date, until: $0.until?.date ?? date, reason: $0.reason) }
+    ///
+    /// - Parameter all: the suspensions the scan passed with this entry.
+    public func suspendedSpans(asOf date: CivilDate, in all: [StageVisitRecord.Pause]) -> [SuspendedSpan] {
+        all[pauses].map { SuspendedSpan(from: $0.from.date, until: $0.until?.date ?? date, reason: $0.reason) }
     }
 }
