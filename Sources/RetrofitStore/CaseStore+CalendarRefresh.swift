@@ -6,12 +6,20 @@ extension CaseStore {
     /// The digest of a set of calendar files (and of the provisional rule's version): when it
     /// changes, every deadline may have moved.
     public static func calendarDigest(files: [(path: String, text: String)]) -> String {
+        // Every command computes it: the texts are fed to the hash as they are stored, not copied into arrays.
         var hasher = SHA256()
-        hasher.update(data: Array("statutory-holidays \(StatutoryHolidays.ruleVersion)\u{1F}".utf8))
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            hasher.update(data: Array("\(file.path)\u{1F}\(file.text)\u{1E}".utf8))
+        func feed(_ text: String) {
+            var text = text
+            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        return hasher.finalize().map { String(format2Hex: $0) }.joined()
+        feed("statutory-holidays \(StatutoryHolidays.ruleVersion)\u{1F}")
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            feed(file.path)
+            feed("\u{1F}")
+            feed(file.text)
+            feed("\u{1E}")
+        }
+        return EventHash.hex(hasher.finalize())
     }
 
     /// The digest of the calendars the projections were last computed with; nil in a database just
@@ -49,12 +57,5 @@ extension CaseStore {
 
     private static func storedCalendarDigest(_ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT digest FROM projection_input WHERE name = 'calendars'")
-    }
-}
-
-private extension String {
-    init(format2Hex byte: UInt8) {
-        let digits = Array("0123456789abcdef")
-        self = String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }

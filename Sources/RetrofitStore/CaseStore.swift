@@ -66,12 +66,23 @@ public struct CaseStore: Sendable {
 
     private func prepare(access: Access) throws(StoreError) {
         do {
-            let (applicationID, userVersion, tableCount, unknownMigrations) = try writer.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0,
-                 try StoreSchema.migrator.hasBeenSuperseded(db)
-                    ? try StoreSchema.migrator.appliedIdentifiers(db).subtracting(StoreSchema.migrator.migrations).sorted() : [])
+            // One statement read outside a transaction (GRDB's `read` would add four around it), then the
+            // migrations recorded, when there are any: what every command pays on opening the database.
+            let (applicationID, userVersion, tableCount, unknownMigrations) = try writer.unsafeRead { db in
+                let header = try RawStatement(db, """
+                    SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),
+                           (SELECT count(*) FROM sqlite_master),
+                           EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')
+                    """)
+                guard try header.step() else { throw StoreError.corrupt("the database header cannot be read") }
+                var unknown: Set<String> = []
+                if header.int(3) != 0 {
+                    let applied = try RawStatement(db, "SELECT identifier FROM grdb_migrations")
+                    while try applied.step() {
+                        if let identifier = applied.string(0), !StoreSchema.migrationIdentifiers.contains(identifier) { unknown.insert(identifier) }
+                    }
+                }
+                return (Int32(truncatingIfNeeded: header.int64(0)), header.int(1), header.int(2), unknown.sorted())
             }
             if applicationID != StoreSchema.applicationID {
                 guard applicationID == 0, tableCount == 0 else { throw StoreError.notRetrofit(path: path) }

@@ -40,6 +40,12 @@ extension RawStatement {
 
     func date(_ index: Int32) -> CivilDate? { isNull(index) ? nil : CivilDate(storedBytes: text(index)) }
 
+    /// The day of the stored timestamp in the column, or nil when it is NULL.
+    func timestampDay(_ index: Int32) -> CivilDate? { optionalText(index).flatMap(CivilDate.init(storedTimestampBytes:)) }
+
+    /// The column's integer, or nil when it is NULL.
+    func optionalInt(_ index: Int32) -> Int? { isNull(index) ? nil : int(index) }
+
     /// Whether `text` is exactly `bytes` in UTF-8.
     static func holds(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = text

@@ -90,6 +90,13 @@ final class RawStatement {
 
     func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
+    /// The column's bytes as text, nil for NULL (SQLite gives no text pointer for NULL only: an empty text has one),
+    /// without asking for the column's type first. Valid until the next step or reset.
+    func optionalText(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer = sqlite3_column_text(handle, index) else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index)))
+    }
+
     /// The column's bytes as text; empty for NULL. Valid until the next step or reset.
     func text(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
         guard let pointer = sqlite3_column_text(handle, index) else { return UnsafeBufferPointer(start: nil, count: 0) }

@@ -146,6 +146,9 @@ enum StoreSchema {
         return migrator
     }
 
+    /// The names of the migrations this build knows: a database recording another was changed by a newer retrofit.
+    static let migrationIdentifiers = Set(migrator.migrations)
+
     /// The projection tables: what `rebuild` empties and refills from the log.
     static let projectionTables = ["case_state", "stage_visit", "suspension", "person"]
 }

@@ -52,6 +52,26 @@ extension CivilDate {
             return nil
         }
     }
+
+    /// The day of a stored timestamp (``Timestamp/init(stored:)``), read without computing its instant: a
+    /// report scan needs only the day of two timestamps per stage visit. Text not in the stored form goes
+    /// through ``Timestamp/init(stored:)``, so the day is always that timestamp's.
+    init?(storedTimestampBytes bytes: UnsafeBufferPointer<UInt8>) {
+        // In the stored form the offset is +08:00, China Standard Time, the zone of CivilDate: the written day is the day.
+        if bytes.count == 25, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+           bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "+"),
+           bytes[20] == UInt8(ascii: "0"), bytes[21] == UInt8(ascii: "8"), bytes[22] == UInt8(ascii: ":"),
+           bytes[23] == UInt8(ascii: "0"), bytes[24] == UInt8(ascii: "0"),
+           let year = storedNumber(bytes, 0, 4), let month = storedNumber(bytes, 5, 2), let day = storedNumber(bytes, 8, 2),
+           let hour = storedNumber(bytes, 11, 2), let minute = storedNumber(bytes, 14, 2), let second = storedNumber(bytes, 17, 2),
+           hour < 24, minute < 60, second < 60, let date = CivilDate(year: year, month: month, day: day) {
+            self = date
+        } else if let time = Timestamp(storedBytes: bytes) {
+            self = time.date
+        } else {
+            return nil
+        }
+    }
 }
 
 /// The decimal number in `count` ASCII digits from `start`, or nil if any is not a digit.

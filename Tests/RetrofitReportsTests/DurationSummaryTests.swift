@@ -51,6 +51,23 @@ struct DurationSummaryTests {
         #expect(DurationSummary.percentile(33, ofSorted: values) == 3)   // ⌈0.99⌉ = 1
     }
 
+    @Test("counted and sorted, the figures are the same: narrow and wide ranges, negative values, repeats")
+    func countedEqualsSorted() {
+        var generator = SystemRandomNumberGenerator()
+        let ranges: [ClosedRange<Int>] = [0...0, 0...40, -5...5, 0...400, 0...1_000_000, Int.min...Int.max]
+        for range in ranges {
+            for count in [1, 2, 7, 100, 5_000] {
+                let values = (0..<count).map { _ in Int.random(in: range, using: &generator) }
+                let sorted = values.sorted()
+                let summary = DurationSummary(values)
+                #expect(summary.count == count)
+                #expect(summary.median == DurationSummary.percentile(50, ofSorted: sorted), "\(range) \(count)")
+                #expect(summary.p90 == DurationSummary.percentile(90, ofSorted: sorted), "\(range) \(count)")
+                #expect(summary.maximum == sorted.last)
+            }
+        }
+    }
+
     @Test("shares are whole percentages rounded half up from exact integers")
     func percentages() {
         #expect(ReportNumber.percent(1, of: 8) == 13)      // 12.5

@@ -48,4 +48,12 @@ struct ProvisionalDeadlineStoreTests {
         #expect(CaseStore.calendarDigest(files: [a, b]) != CaseStore.calendarDigest(files: [a]))
         #expect(CaseStore.calendarDigest(files: [a]) != CaseStore.calendarDigest(files: [("calendars/a.yaml", "id: a ")]))
     }
+
+    /// Databases record the digest: computing it another way must give the same text, or every database would
+    /// recompute its projections once and say the calendars changed.
+    @Test func theCalendarDigestIsTheSHA256OfTheRuleVersionAndTheFilesInPathOrder() {
+        let files = [("calendars/节假日.yaml", "名: 春节\n"), ("calendars/a.yaml", "id: a")]
+        // sha256("statutory-holidays 1\u{1F}" + "calendars/a.yaml\u{1F}id: a\u{1E}" + "calendars/节假日.yaml\u{1F}名: 春节\n\u{1E}")
+        #expect(CaseStore.calendarDigest(files: files) == "604494949b134b36d9015844b9b668ea4d626f656671de3193f9962219bd629d")
+    }
 }
