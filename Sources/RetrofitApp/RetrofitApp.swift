@@ -7,10 +7,21 @@ import RetrofitStore
 public struct RetrofitApp: Sendable {
     public let environment: RetrofitEnvironment
     let notices: @Sendable (String) -> Void
+    /// The store every use case shares, when the front end opened one (a server, tests on an in-memory
+    /// database); nil means each use case opens `environment.databasePath` itself (one CLI process, one command).
+    let openStore: CaseStore?
 
     public init(environment: RetrofitEnvironment, notices: @escaping @Sendable (String) -> Void = { _ in }) {
         self.environment = environment
         self.notices = notices
+        openStore = nil
+    }
+
+    /// An application whose use cases all use `store`, e.g. `CaseStore.inMemory()`.
+    public init(environment: RetrofitEnvironment, store: CaseStore, notices: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.environment = environment
+        self.notices = notices
+        openStore = store
     }
 
     /// The clock, read here and nowhere deeper.
@@ -21,10 +32,14 @@ public struct RetrofitApp: Sendable {
     ///
     /// - Parameter created: called when `.write` access is about to create the database file.
     public func store(_ access: CaseStore.Access, created: (String) -> Void = { _ in }) throws(AppError) -> CaseStore {
-        let path = environment.databasePath
-        if access == .write, !FileLoading.fileExists(path) { created(path) }
         let store: CaseStore
-        do { store = try CaseStore(path: path, access: access, busyTimeoutSeconds: environment.busyTimeoutSeconds) } catch { throw AppError(error) }
+        if let openStore {
+            store = openStore
+        } else {
+            let path = environment.databasePath
+            if access == .write, !FileLoading.fileExists(path) { created(path) }
+            do { store = try CaseStore(path: path, access: access, busyTimeoutSeconds: environment.busyTimeoutSeconds) } catch { throw AppError(error) }
+        }
         let files = BuiltinCalendarDigest.files + (try environment.addedCalendarFiles()).map { ($0.path, $0.text) }
         let digest = CaseStore.calendarDigest(files: files)
         do {
@@ -48,6 +63,12 @@ public struct RetrofitApp: Sendable {
                            workflows: WorkflowCatalog(files: try environment.workflowFiles(), knownCalendars: Set(calendars.keys)),
                            calendars: calendars, now: now, actor: actor.name)
     }
+}
+
+extension RetrofitApp {
+    /// Removes the database at `path` if it holds nothing yet: a front end's first command that was refused
+    /// leaves no empty file behind.
+    public static func discardDatabaseIfEmpty(_ path: String) { _ = CaseStore.discardIfEmpty(path: path) }
 }
 
 /// Who makes a request: on the command line whoever runs it (`--actor`), on the server the signed-in person.

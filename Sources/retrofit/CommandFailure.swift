@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RetrofitApp
 import RetrofitCore
-import RetrofitStore
 
 /// A command's failure is the application's: one error type, by category, for every front end.
 typealias CommandFailure = AppError
@@ -20,28 +19,17 @@ extension AppError {
     }
 
     static func database(_ message: String) -> AppError { .unavailable(message) }
-    static func store(_ error: StoreError) -> AppError { AppError(error) }
 }
 
 /// Prints a failure as one `error:` line on stderr (a check's findings are already printed) and exits with
 /// its category's code; a database this process created for a refused first command is removed first.
-/// The one place where errors become exit codes.
+/// The one place where errors become exit codes; ArgumentParser reports its own (usage, help, version).
 func exit(reporting error: any Error) -> Never {
-    if error is ExitCode || error is CleanExit || !(error is AppError || error is Rejection || error is StoreError
-        || error is WorkflowLookupError || error is CalendarError) {
-        NewDatabase.discardIfEmpty()
-        Retrofit.exit(withError: error)
-    }
     NewDatabase.discardIfEmpty()
-    let failure = AppError(any: error)
-    if !failure.message.isEmpty { printError(HintText.text(failure.message, hints: failure.hints, detail: failure.detail)) }
+    guard let failure = AppError(known: error) else { Retrofit.exit(withError: error) }
+    if !failure.message.isEmpty { printError(HintText.text(failure)) }
     Foundation.exit(failure.exitCode)
 }
-
-/// Runs a command body. Kept while commands move to the application layer: failures are reported by
-/// ``exit(reporting:)`` in `Retrofit.main()`.
-func runReporting(_ body: () throws -> Void) rethrows { try body() }
-func runReporting(_ body: () async throws -> Void) async rethrows { try await body() }
 
 func printError(_ message: String) {
     // One line per failure: multi-line details (workflow problems) keep their own lines.

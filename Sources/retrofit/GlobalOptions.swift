@@ -3,7 +3,6 @@ import Foundation
 import RetrofitApp
 import RetrofitBuiltins
 import RetrofitCore
-import RetrofitStore
 
 /// Options every command takes; each can also come from the environment.
 struct GlobalOptions: ParsableArguments {
@@ -76,23 +75,6 @@ struct GlobalOptions: ParsableArguments {
 
     /// Who runs the command.
     var actingPerson: Actor { Actor(name: actorName) }
-
-    func workflowFiles() throws(CommandFailure) -> [WorkflowCatalog.File] { try environment().workflowFiles() }
-
-    func addedCalendarFiles() throws(CommandFailure) -> [WorkflowCatalog.File] { try environment().addedCalendarFiles() }
-
-    func loadCalendars() throws(CommandFailure) -> [String: WorkingCalendar] { try environment().loadCalendars() }
-
-    func catalog() throws(CommandFailure) -> WorkflowCatalog { try environment().catalog() }
-
-    func store(_ access: CaseStore.Access) throws(CommandFailure) -> CaseStore {
-        try app().store(access, created: NewDatabase.created)
-    }
-
-    /// Everything a command on cases needs.
-    func service(_ access: CaseStore.Access = .write) throws(CommandFailure) -> CaseService {
-        try app().caseService(by: actingPerson, access: access, created: NewDatabase.created)
-    }
 }
 
 /// The database file this process created, so that a refused first command leaves no file behind.
@@ -108,6 +90,6 @@ final class NewDatabase: @unchecked Sendable {
     /// Removes each database this process created if it is still empty (the command failed).
     static func discardIfEmpty() {
         let paths = shared.lock.withLock { shared.paths }
-        for path in paths { CaseStore.discardIfEmpty(path: path) }
+        for path in paths { RetrofitApp.discardDatabaseIfEmpty(path) }
     }
 }

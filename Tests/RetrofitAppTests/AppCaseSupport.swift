@@ -5,18 +5,16 @@ import RetrofitStore
 import RetrofitTestSupport
 import Testing
 
-/// An application over a temporary database with the built-in workflows and calendars and a fixed clock.
+/// An application over an in-memory database with the built-in workflows and calendars and a fixed clock.
 struct AppCaseBench {
-    let folder: URL
     let app: RetrofitApp
 
     init(now: String) throws {
-        folder = try Fixtures.temporaryDirectory()
-        app = RetrofitApp(environment: RetrofitEnvironment(databasePath: folder.appendingPathComponent("app.sqlite").path,
-                                                           clock: .fixed(Fixtures.time(now))))
+        app = RetrofitApp(environment: RetrofitEnvironment(databasePath: ":memory:", clock: .fixed(Fixtures.time(now))),
+                          store: try CaseStore.inMemory())
     }
 
-    func removeFolder() { try? FileManager.default.removeItem(at: folder) }
+    func removeFolder() {}
 
     /// Registers people straight in the store (the people use cases are another area's).
     func register(_ people: [(String, Role, String?)], at: String) throws {

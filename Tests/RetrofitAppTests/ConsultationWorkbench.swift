@@ -2,22 +2,19 @@ import Foundation
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
+import RetrofitStore
 import RetrofitTestSupport
 
-/// A temporary database and the application over it, with the clock fixed; the folder goes when this does.
+/// An in-memory database and the application over it, with the clock fixed.
 final class ConsultationWorkbench {
-    let folder: URL
     let app: RetrofitApp
     /// The helper in charge; the people register stays empty, so anyone may act.
     let helper = Actor(name: "李娜")
 
     init(now: String = "2025-07-01") throws {
-        folder = try Fixtures.temporaryDirectory()
-        app = RetrofitApp(environment: RetrofitEnvironment(databasePath: folder.appendingPathComponent("retrofit.sqlite").path,
-                                                           clock: .fixed(Fixtures.time(now))))
+        app = RetrofitApp(environment: RetrofitEnvironment(databasePath: ":memory:", clock: .fixed(Fixtures.time(now))),
+                          store: try CaseStore.inMemory())
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// Opens `caseID` on 2025-05-06 and takes it to the consultation stage on 2025-05-08.
     func openInConsultation(_ caseID: String) async throws {

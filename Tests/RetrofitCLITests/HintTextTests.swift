@@ -31,7 +31,7 @@ struct HintTextTests {
         var examples: [Example] = []
         func rejection(_ name: String, _ given: Rejection?, _ expected: String) throws {
             guard let rejection = given else { throw CancellationError() }
-            examples.append(Example(name: name, message: rejection.message, hints: rejection.hints, rendered: HintText.text(rejection), expected: expected))
+            examples.append(Example(name: name, message: rejection.message, hints: rejection.hints, rendered: HintText.text(AppError(rejection)), expected: expected))
         }
 
         let review = try #require(workflow.stage("joint-review"))
@@ -61,7 +61,7 @@ struct HintTextTests {
 
         guard case .failure(let problems) = WorkflowLoader.load(text: "id: x\n", file: "w.yaml") else { throw CancellationError() }
         let invalid = WorkflowLookupError.invalid(problems)
-        examples.append(Example(name: "invalid workflow", message: invalid.message, hints: invalid.hints, rendered: HintText.text(invalid),
+        examples.append(Example(name: "invalid workflow", message: invalid.message, hints: invalid.hints, rendered: HintText.text(AppError(invalid)),
                                 expected: "the workflow file has errors (run 'retrofit workflow validate'):\n\(problems)"))
 
         let path = "/data/r.db"
@@ -76,7 +76,7 @@ struct HintTextTests {
             ("unreadable state on import", .unreadableState(caseID: "C-1", problem: nil),
              "the database is damaged: the stored state of case C-1 cannot be read; run 'retrofit admin rebuild'; run 'retrofit admin check'"),
         ] as [(String, StoreError, String)] {
-            examples.append(Example(name: name, message: error.message, hints: error.hints, rendered: HintText.text(error), expected: expected))
+            examples.append(Example(name: name, message: error.message, hints: error.hints, rendered: HintText.text(AppError(error)), expected: expected))
         }
 
         for (name, error, expected) in [
@@ -85,7 +85,7 @@ struct HintTextTests {
             ("no cases", .noCases, "the database has no cases yet; open one with 'retrofit case open'"),
             ("bad period", .badPeriod(from: Fixtures.date("2025-03-01"), to: Fixtures.date("2025-02-01")), "--from 2025-03-01 is after --to 2025-02-01"),
         ] as [(String, ReportInputError, String)] {
-            examples.append(Example(name: name, message: error.message, hints: error.hints, rendered: HintText.text(error), expected: expected))
+            examples.append(Example(name: name, message: error.message, hints: error.hints, rendered: HintText.text(AppError(error)), expected: expected))
         }
 
         func ledger(_ lines: [String], workflow: String? = nil, lookup: (String) throws -> WorkflowDefinition = { try LedgerFixtures.catalog.load($0) }) throws -> [LedgerProblem] {

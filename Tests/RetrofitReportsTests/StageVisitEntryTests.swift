@@ -6,8 +6,8 @@ import Testing
 @Suite("Stage visits read as numbers")
 struct StageVisitEntryTests {
     @Test("every visit of the programme, with its case, stage, days, stored counts, pauses and whether it is the last")
-    func entriesMatchRecords() throws {
-        let fixture = try ReportFixture.programme()
+    func entriesMatchRecords() async throws {
+        let fixture = try await ReportFixture.programme()
         var records: [StageVisitRecord] = []
         try fixture.store.forEachStageVisit { records.append($0) }
         let standings = try fixture.store.caseStandings()

@@ -196,7 +196,8 @@ struct RebuildRepairTests {
                 _ = try store.loadCase(id)
                 Issue.record("\(snapshot) was read")
             } catch {
-                #expect(error.description.contains("run 'retrofit admin rebuild'") && !error.description.contains("\n"), "\(error.description)")
+                #expect(error.description.contains("the stored state of case \(id) cannot be read") && !error.description.contains("\n"), "\(error.description)")
+                #expect(error.hints.first == .run(SuggestedOperation(.rebuildProjections)))
             }
             #expect(try store.rebuild(calendars: Fixtures.calendars, keep: true).firstDifference == "case_state")
             #expect(try store.loadCase(id)?.state == state)

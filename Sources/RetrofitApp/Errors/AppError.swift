@@ -80,6 +80,11 @@ extension AppError {
 
     /// Any error of a lower layer, by its type; an error of no known type is reported as bad input with its own text.
     public init(any error: any Error) {
+        self = AppError(known: error) ?? AppError(.badInput, "\(error)")
+    }
+
+    /// The error of a lower layer by its type; nil for an error no layer of retrofit throws (a front end's own).
+    public init?(known error: any Error) {
         switch error {
         case let error as AppError: self = error
         case let error as Rejection: self.init(error)
@@ -87,7 +92,7 @@ extension AppError {
         case let error as WorkflowLookupError: self.init(error)
         case let error as CalendarError: self.init(error)
         case let error as ReportInputError: self.init(error)
-        default: self.init(.badInput, "\(error)")
+        default: return nil
         }
     }
 }

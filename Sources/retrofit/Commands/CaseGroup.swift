@@ -60,12 +60,6 @@ struct WriteOutput: ParsableArguments {
             print(result.noChange ?? text)
         }
     }
-
-    /// The same for a command run through ``CaseService`` directly; `nothingChanged` words why nothing changed
-    /// ("" says only that the case is already so).
-    func report(_ outcome: CaseService.Outcome, _ text: String, nothingChanged: @autoclosure () -> String = "") throws {
-        try report(CaseWriteResult(outcome, noChangeReason: nothingChanged()), text)
-    }
 }
 
 extension CaseGroup {

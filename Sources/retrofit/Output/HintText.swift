@@ -1,16 +1,13 @@
 import RetrofitApp
 import RetrofitCore
 import RetrofitReports
-import RetrofitStore
 
 /// The command line's words for structured hints: a sentence from the engine, the store or the reports
 /// (which name no flag) and its hints become the line this tool has always printed, e.g.
 /// `…to more than one stage` + `chooseOne(moveTarget, …)` → `…to more than one stage; choose one with --to: …`.
 enum HintText {
-    static func text(_ rejection: Rejection) -> String { text(rejection.message, hints: rejection.hints) }
-    static func text(_ error: StoreError) -> String { text(error.message, hints: error.hints) }
-    static func text(_ error: WorkflowLookupError) -> String { text(error.message, hints: error.hints, detail: error.detail) }
-    static func text(_ error: ReportInputError) -> String { text(error.message, hints: error.hints) }
+    /// The line an application error prints as, after `error: `.
+    static func text(_ error: AppError) -> String { text(error.message, hints: error.hints, detail: error.detail) }
     static func text(_ problem: LedgerProblem) -> String {
         "\(problem.location): " + text(problem.message, hints: problem.hints, detail: problem.detail)
     }
