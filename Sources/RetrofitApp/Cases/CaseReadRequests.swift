@@ -1,4 +1,5 @@
 import RetrofitCore
+import RetrofitStore
 
 /// A case now or as it stood on a past day.
 public struct ShowCaseRequest: Sendable {
@@ -31,21 +32,7 @@ public struct CaseHistoryRequest: Sendable {
 }
 
 /// Which cases to list, overdue or queue; nil means any. Names are checked against the workflows and the cases.
-public struct CaseSelection: Sendable, Hashable {
-    public var workflow: String?
-    public var stage: String?
-    public var status: CaseStatus?
-    public var district: String?
-    public var helper: String?
-
-    public init(workflow: String? = nil, stage: String? = nil, status: CaseStatus? = nil, district: String? = nil, helper: String? = nil) {
-        self.workflow = workflow
-        self.stage = stage
-        self.status = status
-        self.district = district
-        self.helper = helper
-    }
-}
+public typealias CaseSelection = CaseFilter
 
 /// How a case's deadline was reached and what each move waits for.
 public struct ExplainCaseRequest: Sendable {

@@ -33,7 +33,7 @@ extension RetrofitApp {
     /// The cases a selection chooses; a name that no workflow, person or case knows is refused as bad input.
     public func listCases(_ selection: CaseSelection, by actor: Actor) async throws(AppError) -> CaseList {
         let store = try store(.read)
-        let filter = selection.filter
+        let filter = selection
         try check(filter, in: store)
         return CaseList(cases: try translatingErrors { try store.cases(filter) }.map(CaseRowSummary.init))
     }
@@ -113,6 +113,3 @@ extension RetrofitApp {
     }
 }
 
-extension CaseSelection {
-    var filter: CaseFilter { CaseFilter(workflow: workflow, stage: stage, status: status, district: district, helper: helper) }
-}
