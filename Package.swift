@@ -13,6 +13,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The service (`retrofit serve`): HTTP, bcrypt, lifecycle, logs and metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure domain: workflows, guards, calendars, votes, the engine. No SQLite, no clock, no printing.
@@ -50,12 +57,26 @@ let package = Package(
         // Every use case as a typed request and result: what the CLI and the server call.
         .target(
             name: "RetrofitApp",
-            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins"]
+            dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins",
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
+        ),
+        // The HTTP service: routes that authenticate, call the application, render JSON, set the status. Nothing else.
+        .target(
+            name: "RetrofitServer",
+            dependencies: [
+                "RetrofitCore", "RetrofitApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .executableTarget(
             name: "retrofit",
             dependencies: [
-                "RetrofitCore", "RetrofitApp", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins",
+                "RetrofitCore", "RetrofitApp", "RetrofitStore", "RetrofitReports", "RetrofitBuiltins", "RetrofitServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +96,10 @@ let package = Package(
         .testTarget(name: "RetrofitReportsTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitApp", "RetrofitTestSupport"]),
         .testTarget(name: "RetrofitAppTests", dependencies: ["RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitApp", "RetrofitTestSupport"]),
         .testTarget(name: "RetrofitEndToEndTests", dependencies: ["RetrofitTestSupport"]),
+        .testTarget(name: "RetrofitServerTests", dependencies: [
+            "RetrofitServer", "RetrofitApp", "RetrofitCore", "RetrofitStore", "RetrofitTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "RetrofitCLITests", dependencies: ["retrofit", "RetrofitApp", "RetrofitCore", "RetrofitStore", "RetrofitReports", "RetrofitTestSupport"]),
     ]
 )

@@ -74,6 +74,19 @@ extension RetrofitApp {
 /// Who makes a request: on the command line whoever runs it (`--actor`), on the server the signed-in person.
 public struct Actor: Sendable, Hashable {
     public let name: String
+    /// The signed-in person, whose role and districts every use case checks; nil for a local operator
+    /// ("whoever has the file"), for whom the register's role checks alone apply.
+    public let signedIn: SignedInPerson?
 
-    public init(name: String) { self.name = name }
+    /// A local operator, named as they say (the command line's `--actor`).
+    public init(name: String) {
+        self.name = name
+        signedIn = nil
+    }
+
+    /// A person who proved who they are (a session or an API token).
+    public init(signedIn person: SignedInPerson) {
+        name = person.name
+        signedIn = person
+    }
 }

@@ -12,7 +12,7 @@ extension AppError {
         switch category {
         case .findings: 1
         case .badInput, .notFound: 2
-        case .forbidden, .refused: 3
+        case .forbidden, .refused, .unauthenticated, .throttled: 3
         case .conflict: 4
         case .unavailable: 5
         }

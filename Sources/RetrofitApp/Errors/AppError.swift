@@ -22,6 +22,10 @@ public struct AppError: Error, Sendable, Hashable, CustomStringConvertible {
         case unavailable
         /// A check ran and found problems, which its result lists (verify, check, validate).
         case findings
+        /// No one is signed in, or the name, password, token or session does not hold (a server's requests only).
+        case unauthenticated
+        /// Too many failed sign-ins: the name or address is locked until `retryAfterSeconds` have passed.
+        case throttled
     }
 
     public let category: Category
@@ -32,12 +36,15 @@ public struct AppError: Error, Sendable, Hashable, CustomStringConvertible {
     public let hints: [InputHint]
     /// Text that follows the sentence and its hints: a list of problems, the columns needed.
     public let detail: String
+    /// For `throttled` and `unavailable`: when trying again may succeed, in whole seconds from now.
+    public let retryAfterSeconds: Int?
 
-    public init(_ category: Category, _ message: String, hints: [InputHint] = [], detail: String = "") {
+    public init(_ category: Category, _ message: String, hints: [InputHint] = [], detail: String = "", retryAfterSeconds: Int? = nil) {
         self.category = category
         self.message = message
         self.hints = hints
         self.detail = detail
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public var description: String { message + detail }
@@ -48,6 +55,7 @@ public struct AppError: Error, Sendable, Hashable, CustomStringConvertible {
     public static func refused(_ message: String) -> AppError { AppError(.refused, message) }
     public static func conflict(_ message: String) -> AppError { AppError(.conflict, message) }
     public static func unavailable(_ message: String) -> AppError { AppError(.unavailable, message) }
+    public static func unauthenticated(_ message: String) -> AppError { AppError(.unauthenticated, message) }
     /// A check's problems, already in its result; `message` is the one-line summary (empty when there is none to add).
     public static func findings(_ message: String?) -> AppError { AppError(.findings, message ?? "") }
 }
