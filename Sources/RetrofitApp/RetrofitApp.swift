@@ -10,6 +10,8 @@ public struct RetrofitApp: Sendable {
     /// The store every use case shares, when the front end opened one (a server, tests on an in-memory
     /// database); nil means each use case opens `environment.databasePath` itself (one CLI process, one command).
     let openStore: CaseStore?
+    /// The client's key for the request being carried out (see ``recording(_:)``).
+    var requestKey: RequestKey?
 
     public init(environment: RetrofitEnvironment, notices: @escaping @Sendable (String) -> Void = { _ in }) {
         self.environment = environment
@@ -59,9 +61,11 @@ public struct RetrofitApp: Sendable {
     /// Everything a command on cases needs, acting as `actor`.
     public func caseService(by actor: Actor, access: CaseStore.Access = .write, created: (String) -> Void = { _ in }) throws(AppError) -> CaseService {
         let calendars = try environment.loadCalendars()
-        return CaseService(store: try store(access, created: created),
-                           workflows: WorkflowCatalog(files: try environment.workflowFiles(), knownCalendars: Set(calendars.keys)),
-                           calendars: calendars, now: now, actor: actor.name)
+        var service = CaseService(store: try store(access, created: created),
+                                  workflows: WorkflowCatalog(files: try environment.workflowFiles(), knownCalendars: Set(calendars.keys)),
+                                  calendars: calendars, now: now, actor: actor.name)
+        service.requestKey = requestKey.map { StoredRequestKey(person: $0.person, key: $0.key, fingerprint: $0.fingerprint) }
+        return service
     }
 }
 

@@ -210,9 +210,11 @@ extension CaseStore {
     /// The people register, by name.
     public func people() throws(StoreError) -> [PersonRegistered] {
         try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT name, role, district FROM person ORDER BY name")).compactMap { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT name, role, district, disabled FROM person ORDER BY name")).compactMap { row in
                 guard let name = row["name"] as String?, let role = (row["role"] as String?).flatMap(Role.init) else { return nil }
-                return PersonRegistered(name: name, role: role, district: row["district"] as String?)
+                var person = PersonRegistered(name: name, role: role, district: row["district"] as String?)
+                person.isActive = (row["disabled"] as Int64?) != 1
+                return person
             }
         }
     }

@@ -58,8 +58,11 @@ extension CaseStore {
     }
 
     static func writePerson(_ person: PersonRegistered, db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO person (name, role, district) VALUES (?, ?, ?)",
-                       arguments: [person.name, person.role.rawValue, person.district])
+        // A new role or district keeps whether the person is disabled.
+        try db.execute(sql: """
+            INSERT INTO person (name, role, district) VALUES (?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET role = excluded.role, district = excluded.district
+            """, arguments: [person.name, person.role.rawValue, person.district])
     }
 
     /// Stores the definition a case runs under, with its compiled form, the first time it is used;
@@ -78,6 +81,9 @@ extension CaseStore {
 
     @discardableResult
     private func insert(_ append: CaseAppend, db: Database) throws -> [StoredEvent] {
+        if let key = append.requestKey {
+            try CaseStore.recordRequestKey(key, caseID: append.caseID, at: append.recordedAt, db: db)
+        }
         var stored: [StoredEvent] = []
         for (offset, event) in append.events.enumerated() {
             stored.append(try insertRow(

@@ -50,7 +50,7 @@ final class RebuildLogReader {
     private var holdsRow = false
     private var done = false
     private(set) var eventCount = 0
-    private(set) var people: [(sequence: Int64, payload: String)] = []
+    private(set) var people: [(sequence: Int64, type: String, payload: String)] = []
 
     private static let peopleStream = Array(PersonRegistered.stream.utf8)
 
@@ -76,7 +76,7 @@ final class RebuildLogReader {
             eventCount += 1
             let caseID = statement.text(1)
             if RebuildLogReader.peopleStream.withUnsafeBufferPointer({ sameBytes($0, caseID) }) {
-                people.append((statement.int64(0), String(decoding: statement.text(4), as: UTF8.self)))
+                people.append((statement.int64(0), String(decoding: statement.text(2), as: UTF8.self), String(decoding: statement.text(4), as: UTF8.self)))
                 continue
             }
             if batch.events.count >= target, let last = batch.cases.last,

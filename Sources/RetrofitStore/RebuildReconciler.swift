@@ -110,10 +110,20 @@ final class RebuildReconciler {
         return (differs, seen)
     }
 
-    /// The people register: the last registration of each name, compared with the person table.
-    func reconcilePeople(_ events: [(sequence: Int64, payload: String)]) throws {
+    /// The people register: the last registration of each name, and whether their last access change disabled
+    /// them, compared with the person table.
+    func reconcilePeople(_ events: [(sequence: Int64, type: String, payload: String)]) throws {
         var people: [PersonRegistered] = []
+        var disabled: Set<String> = []
         for event in events {
+            if event.type == AccessChanged.type {
+                guard let change = try? JSONDecoder().decode(AccessChanged.self, from: Data(event.payload.utf8)) else {
+                    throw StoreError.corrupt("event \(event.sequence) of the people register cannot be read")
+                }
+                if change.change == .disabled { disabled.insert(change.name) }
+                if change.change == .enabled { disabled.remove(change.name) }
+                continue
+            }
             guard let person = try? JSONDecoder().decode(PersonRegistered.self, from: Data(event.payload.utf8)) else {
                 throw StoreError.corrupt("event \(event.sequence) of the people register cannot be read")
             }
@@ -122,7 +132,7 @@ final class RebuildReconciler {
         var latest: [[UInt8]: PersonRegistered] = [:]
         for person in people { latest[Array(person.name.utf8)] = person }
         let expected = latest.sorted { compareBytes($0.key, $1.key) < 0 }
-        let stored = try statement("SELECT name, role, district FROM person ORDER BY name")
+        let stored = try statement("SELECT name, role, district, disabled FROM person ORDER BY name")
         var index = 0
         var same = true
         while try stored.step() {
@@ -134,6 +144,7 @@ final class RebuildReconciler {
             same = expected[index].key.withUnsafeBufferPointer { sameBytes($0, stored.text(0)) }
                 && stored.isText(1) && equal(stored.text(1), person.role.rawValue)
                 && (person.district.map { stored.isText(2) && equal(stored.text(2), $0) } ?? stored.isNull(2))
+                && stored.int64(3) == (disabled.contains(person.name) ? 1 : 0)
             index += 1
         }
         guard !same || index != expected.count else { return }
@@ -141,6 +152,7 @@ final class RebuildReconciler {
         guard writing else { return }
         try statement("DELETE FROM person").execute()
         for person in people { try CaseStore.writePerson(person, db: db) }
+        for name in disabled { try db.execute(sql: "UPDATE person SET disabled = 1 WHERE name = ?", arguments: [name]) }
     }
 
     // MARK: - statements

@@ -22,6 +22,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// A case's stored state (a projection) that cannot be read back; a rebuild rewrites it from the log.
     case unreadableState(caseID: String, problem: String?)
     case sqlite(path: String, message: String)
+    /// A keyed request's write was carried out before (a retry raced its first attempt): nothing was written again.
+    case requestAlreadyCarriedOut(key: String)
 
     public var description: String { message }
 
@@ -55,6 +57,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "the database is damaged: the stored state of case \(id) cannot be read\(problem.map { " (\($0))" } ?? "")"
         case .sqlite(let path, let message):
             "SQLite error on \(path): \(message)"
+        case .requestAlreadyCarriedOut(let key):
+            "the request with key \(key) was carried out already; nothing was written again"
         }
     }
 

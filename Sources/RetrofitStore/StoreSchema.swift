@@ -6,7 +6,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of retrofit databases ("RTRF"), so other programs' files are recognised.
     static let applicationID: Int32 = 0x5254_5246
     /// `PRAGMA user_version`: the newest migration this build knows.
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -141,6 +141,54 @@ enum StoreSchema {
                 ALTER TABLE stage_visit ADD COLUMN working_days INTEGER;
                 ALTER TABLE stage_visit ADD COLUMN suspended_working_days INTEGER;
                 DELETE FROM projection_input WHERE name = 'calendars';
+                """)
+        }
+        migrator.registerMigration("v6: sign-in") { db in
+            // Secrets and sessions live beside the log, never in it: the log records that a password was set
+            // (an `access-changed` event), these tables hold the bcrypt hash and the SHA-256 of tokens and
+            // session ids. Times are seconds since the epoch, compared as numbers.
+            try db.execute(sql: """
+                ALTER TABLE person ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE credential_password (
+                    person TEXT PRIMARY KEY,
+                    hash TEXT NOT NULL,
+                    set_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE credential_token (
+                    digest TEXT PRIMARY KEY,
+                    person TEXT NOT NULL,
+                    label TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_on TEXT,
+                    revoked_at INTEGER,
+                    UNIQUE (person, label)
+                ) STRICT;
+                CREATE TABLE session (
+                    digest TEXT PRIMARY KEY,
+                    person TEXT NOT NULL,
+                    csrf_token TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    last_seen_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX session_by_person ON session (person);
+                CREATE TABLE sign_in_failure (
+                    name TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX sign_in_failure_by_name ON sign_in_failure (name, at);
+                CREATE INDEX sign_in_failure_by_address ON sign_in_failure (address, at);
+                CREATE TABLE request_key (
+                    person TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    case_id TEXT,
+                    status INTEGER,
+                    content_type TEXT,
+                    body BLOB,
+                    created_at INTEGER NOT NULL,
+                    PRIMARY KEY (person, key)
+                ) STRICT;
                 """)
         }
         return migrator

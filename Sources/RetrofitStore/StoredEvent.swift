@@ -25,9 +25,12 @@ public struct CaseAppend: Sendable {
     public let recordedAt: Timestamp
     public let actor: String
     public let workflow: WorkflowDefinition
+    /// The client's key for the request that makes this append, recorded in the same transaction.
+    public var requestKey: StoredRequestKey?
 
     public init(caseID: String, expectedVersion: Int, events: [CaseEvent], occurredAt: Timestamp,
-                recordedAt: Timestamp, actor: String, workflow: WorkflowDefinition) {
+                recordedAt: Timestamp, actor: String, workflow: WorkflowDefinition, requestKey: StoredRequestKey? = nil) {
+        self.requestKey = requestKey
         self.caseID = caseID
         self.expectedVersion = expectedVersion
         self.events = events

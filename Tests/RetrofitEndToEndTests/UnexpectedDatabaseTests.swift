@@ -67,7 +67,7 @@ struct UnexpectedDatabaseTests {
         let data = try retrofitDatabase(cli)
         try cli.write("newer.sqlite", data)
         try patch(cli.path("newer.sqlite"), offset: 60, [0, 0, 0, 99])   // PRAGMA user_version
-        try expectRefusal(cli, path: cli.path("newer.sqlite"), phrase: "was written by a newer retrofit (schema 99; this retrofit knows up to 5); upgrade retrofit")
+        try expectRefusal(cli, path: cli.path("newer.sqlite"), phrase: "was written by a newer retrofit (schema 99; this retrofit knows up to 6); upgrade retrofit")
     }
 
     @Test("a retrofit database with a migration this retrofit does not know is refused unchanged, for reads too")

@@ -88,8 +88,9 @@ struct RebuildRepairTests {
         ("INSERT INTO suspension SELECT case_id || '-x', visit, number, stage, from_at, until_at, reason, note FROM suspension", "suspension"),
         ("UPDATE person SET role = 'auditor' WHERE name = '王管理'", "person"),
         ("DELETE FROM person", "person"),
-        ("INSERT INTO person VALUES ('多余', 'helper', NULL)", "person"),
+        ("INSERT INTO person VALUES ('多余', 'helper', NULL, 0)", "person"),
         ("UPDATE person SET district = '德城区'", "person"),
+        ("UPDATE person SET disabled = 1 WHERE name = '李娜'", "person"),
         ("DELETE FROM case_state; DELETE FROM stage_visit; DELETE FROM suspension; DELETE FROM person", "case_state"),
     ]
 
@@ -173,9 +174,9 @@ struct RebuildRepairTests {
     func comparedColumnsAreTheTablesColumns() throws {
         let store = try TemporaryStore.inMemory()
         let lists = ["case_state": CaseStore.caseColumns, "stage_visit": CaseStore.visitColumns,
-                     "suspension": CaseStore.suspensionColumns, "person": "name, role, district"]
+                     "suspension": CaseStore.suspensionColumns, "person": "name, role, district, disabled"]
         let counts = ["case_state": ProjectionRows.caseColumns, "stage_visit": ProjectionRows.visitColumns,
-                      "suspension": ProjectionRows.suspensionColumns, "person": 3]
+                      "suspension": ProjectionRows.suspensionColumns, "person": 4]
         #expect(Set(lists.keys) == Set(StoreSchema.projectionTables))
         for (table, list) in lists {
             let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }

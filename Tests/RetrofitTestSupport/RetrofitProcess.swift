@@ -47,8 +47,13 @@ public struct RetrofitProcess: Sendable {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         try process.run()
+        if let input, let inputPipe {
+            try inputPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Both pipes are drained at once, before waiting, so a large output cannot stall the child;
         // reads retry on EINTR (Foundation's readDataToEndOfFile traps on it when many children run).
         let group = DispatchGroup()

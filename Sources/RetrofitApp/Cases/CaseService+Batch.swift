@@ -84,9 +84,10 @@ extension CaseService {
         }
 
         // Only the visits each append rewrites are counted: a long case does not recount its whole past.
-        let items = groups.map { group in
+        let items = groups.enumerated().map { index, group in
             (append: CaseAppend(caseID: caseID, expectedVersion: group.expectedVersion, events: group.events,
-                                occurredAt: group.at, recordedAt: now, actor: actor, workflow: workflow),
+                                occurredAt: group.at, recordedAt: now, actor: actor, workflow: workflow,
+                                requestKey: index == 0 ? requestKey : nil),
              state: group.state,
              schedule: CaseSchedule.atLastEvent(group.state, workflow: workflow, calendar: calendar, countingFrom:
                 CaseStore.firstRewrittenVisit(visitCount: group.state.visits.count, onlyRecentVisits: group.expectedVersion > 0)))

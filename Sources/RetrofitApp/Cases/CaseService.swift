@@ -10,6 +10,8 @@ public struct CaseService: Sendable {
     public let calendars: [String: WorkingCalendar]
     public let now: Timestamp
     public let actor: String
+    /// The client's key for the request this service carries out, recorded with its first append.
+    public var requestKey: StoredRequestKey?
 
     public init(store: any CaseRepository, workflows: WorkflowCatalog, calendars: [String: WorkingCalendar], now: Timestamp, actor: String) {
         self.store = store

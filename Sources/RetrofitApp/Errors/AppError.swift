@@ -74,7 +74,7 @@ extension AppError {
         let category: Category = switch error {
         case .conflict: .conflict
         case .unknownCase: .notFound
-        case .workflowChanged: .refused
+        case .workflowChanged, .requestAlreadyCarriedOut: .refused
         default: .unavailable
         }
         self.init(category, error.message, hints: error.hints)

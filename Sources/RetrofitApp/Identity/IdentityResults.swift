@@ -93,8 +93,8 @@ public enum RequestKeyStanding: Sendable, Hashable {
     /// Answered before: send this again.
     case answered(RecordedResponse)
     /// Its case write was committed but its answer never recorded (the server stopped in between): answer from
-    /// the case as it is, with this status.
-    case writtenUnanswered(caseID: String, status: Int)
+    /// the case as it is now, with the status the request's route gives on success.
+    case writtenUnanswered(caseID: String)
     /// The same key came with a different request.
     case reusedForAnotherRequest
 }

@@ -1,61 +1,111 @@
 import RetrofitCore
+import RetrofitStore
 
-// Interface stubs: the identity branch replaces these bodies (sign-in, sessions, tokens, passwords, request keys).
 extension RetrofitApp {
-    /// Signs `name` in with `password` from `address`: a new session, or `unauthenticated` (wrong name or password,
-    /// the same answer and time for both), or `throttled` (too many failures; `retryAfterSeconds` says until when).
+    /// Signs `name` in with `password` from `address` (the client's network address, for throttling).
+    ///
+    /// - Throws: ``AppError`` unauthenticated for a wrong name or password — the same sentence, after the same
+    ///   bcrypt work, for an unknown name, a wrong password, a person without a password and a disabled person;
+    ///   throttled after too many failures for the name or the address, with `retryAfterSeconds`.
     public func signIn(name: String, password: String, address: String) async throws(AppError) -> SessionGrant {
-        throw .unavailable("sign-in is not built yet")
+        let store = try store(.write)
+        let now = self.now
+        let failures = try translatingErrors {
+            try store.signInFailures(name: name, address: address, since: now.adding(seconds: -(SignInRules.failureWindowSeconds + SignInRules.lockSeconds)))
+        }
+        if let until = SignInRules.lockedUntil(failures: failures.name, limit: SignInRules.failuresPerName, now: now) {
+            throw AppError(.throttled, "too many failed sign-ins for \(name); try again after \(until.clockTime) (China Standard Time)",
+                           retryAfterSeconds: Int(until.secondsSinceEpoch - now.secondsSinceEpoch))
+        }
+        if let until = SignInRules.lockedUntil(failures: failures.address, limit: SignInRules.failuresPerAddress, now: now) {
+            throw AppError(.throttled, "too many failed sign-ins from \(address); try again after \(until.clockTime) (China Standard Time)",
+                           retryAfterSeconds: Int(until.secondsSinceEpoch - now.secondsSinceEpoch))
+        }
+        let access = try translatingErrors { try store.access(of: name) }
+        let hash = try translatingErrors { try store.passwordHash(of: name) }
+        let matches = await Secrets.verifyPassword(password, hash: hash)
+        guard matches, let access, access.person.isActive else {
+            try translatingErrors { try store.recordSignInFailure(name: name, address: address, at: now) }
+            throw .unauthenticated("wrong name or password")
+        }
+        let sessionToken = Secrets.random(), csrfToken = Secrets.random()
+        try translatingErrors {
+            try store.clearSignInFailures(name: name)
+            try store.purgeExpired(sessionsIdleBefore: now.adding(seconds: -SignInRules.sessionIdleSeconds),
+                                   createdBefore: now.adding(seconds: -SignInRules.sessionAbsoluteSeconds),
+                                   failuresBefore: now.adding(seconds: -(SignInRules.failureWindowSeconds + SignInRules.lockSeconds)),
+                                   requestKeysBefore: now.adding(seconds: -SignInRules.requestKeySeconds))
+            try store.createSession(digest: Secrets.digest(sessionToken),
+                                    StoredSession(person: name, csrfToken: csrfToken, createdAt: now, lastSeenAt: now))
+        }
+        return SessionGrant(sessionToken: sessionToken, csrfToken: csrfToken, person: SignedInPerson(access.person),
+                            idleExpiresAt: now.adding(seconds: SignInRules.sessionIdleSeconds),
+                            absoluteExpiresAt: now.adding(seconds: SignInRules.sessionAbsoluteSeconds))
     }
 
     /// The person behind a session cookie's value; `unauthenticated` when it is unknown, expired, signed out, or
-    /// its person disabled. Touches the session's idle timeout.
+    /// its person disabled. Notes the use, which keeps an idle session alive.
     public func session(token: String) async throws(AppError) -> SessionIdentity {
-        throw .unauthenticated("sign-in is not built yet")
+        let store = try store(.write)
+        let now = self.now
+        let digest = Secrets.digest(token)
+        guard let session = try translatingErrors({ try store.session(digest: digest) }) else {
+            throw .unauthenticated("the session is not known (signed out, or never signed in); sign in again")
+        }
+        if now.secondsSinceEpoch - session.lastSeenAt.secondsSinceEpoch > SignInRules.sessionIdleSeconds
+            || now.secondsSinceEpoch - session.createdAt.secondsSinceEpoch > SignInRules.sessionAbsoluteSeconds {
+            try translatingErrors { try store.deleteSession(digest: digest) }
+            throw .unauthenticated("the session expired; sign in again")
+        }
+        guard let access = try translatingErrors({ try store.access(of: session.person) }), access.person.isActive else {
+            throw .unauthenticated("\(session.person) can no longer sign in")
+        }
+        if now.secondsSinceEpoch - session.lastSeenAt.secondsSinceEpoch >= SignInRules.sessionTouchSeconds {
+            try translatingErrors { try store.touchSession(digest: digest, at: now) }
+        }
+        return SessionIdentity(person: SignedInPerson(access.person), csrfToken: session.csrfToken)
     }
 
     /// Ends the session with this cookie value; nothing when there is none.
-    public func signOut(sessionToken: String) async throws(AppError) {}
+    public func signOut(sessionToken: String) async throws(AppError) {
+        let store = try store(.write)
+        try translatingErrors { try store.deleteSession(digest: Secrets.digest(sessionToken)) }
+    }
 
     /// The person behind an API token; `unauthenticated` when it is unknown, expired, revoked, or its person disabled.
     public func person(bearerToken: String) async throws(AppError) -> SignedInPerson {
-        throw .unauthenticated("sign-in is not built yet")
-    }
-
-    /// Sets or resets `name`'s password (bcrypt, off the caller's thread). The log records that it was set, not the hash.
-    public func setPassword(_ password: String, for name: String, by actor: Actor) async throws(AppError) {
-        throw .unavailable("passwords are not built yet")
-    }
-
-    /// Issues an API token for `name`, shown once; the store keeps its SHA-256.
-    public func issueToken(for name: String, label: String?, expiresOn: CivilDate?, by actor: Actor) async throws(AppError) -> IssuedToken {
-        throw .unavailable("tokens are not built yet")
-    }
-
-    /// `name`'s API tokens, without their secrets.
-    public func tokens(of name: String, by actor: Actor) async throws(AppError) -> [TokenEntry] { [] }
-
-    /// Revokes `name`'s token `label`: it stops working at once.
-    public func revokeToken(of name: String, label: String, by actor: Actor) async throws(AppError) {
-        throw .unavailable("tokens are not built yet")
-    }
-
-    /// Disables or enables `name`: a disabled person cannot sign in, and their sessions and tokens stop working.
-    public func setEnabled(_ enabled: Bool, person name: String, by actor: Actor) async throws(AppError) {
-        throw .unavailable("disabling people is not built yet")
+        let store = try store(.read)
+        guard let token = try translatingErrors({ try store.token(digest: Secrets.digest(bearerToken)) }) else {
+            throw .unauthenticated("the API token is not known")
+        }
+        if token.revokedAt != nil { throw .unauthenticated("the API token \(token.label) of \(token.person) was revoked") }
+        if let last = token.expiresOn, now.date > last {
+            throw .unauthenticated("the API token \(token.label) of \(token.person) expired at the end of \(last)")
+        }
+        guard let access = try translatingErrors({ try store.access(of: token.person) }), access.person.isActive else {
+            throw .unauthenticated("\(token.person) can no longer sign in")
+        }
+        return SignedInPerson(access.person)
     }
 
     /// Whether an enabled admin with a password exists, without which a server cannot be used (nobody could sign in
     /// to manage the register).
-    public func hasAdminWhoCanSignIn() async throws(AppError) -> Bool { false }
+    public func hasAdminWhoCanSignIn() async throws(AppError) -> Bool {
+        let store = try store(.read)
+        return try translatingErrors { try store.hasAdminWhoCanSignIn() }
+    }
+}
 
-    /// What is known of a keyed request (see ``RequestKeyStanding``).
-    public func standing(of key: RequestKey) async throws(AppError) -> RequestKeyStanding { .new }
+extension SignedInPerson {
+    init(_ person: PersonRegistered) {
+        self.init(name: person.name, role: person.role, districts: person.district.map { [$0] } ?? [])
+    }
+}
 
-    /// Records the answer to a keyed request, for its retries (kept 24 hours).
-    public func record(_ response: RecordedResponse, for key: RequestKey) async throws(AppError) {}
-
-    /// This application, its case writes recording `key` in the same transaction as their events, so that a
-    /// retry after a crash finds the write done.
-    public func recording(_ key: RequestKey?) -> RetrofitApp { self }
+extension Timestamp {
+    /// `2026-12-07 14:35`, China Standard Time.
+    var clockTime: String {
+        let seconds = secondOfDay
+        return "\(date) \(String(format2: seconds / 3600)):\(String(format2: seconds % 3600 / 60))"
+    }
 }

@@ -12,9 +12,11 @@ public struct PersonRegistered: Codable, Sendable, Hashable {
         self.district = district
     }
 
-    /// Whether the person may be given cases. The register cannot disable anyone yet, so everyone
-    /// registered is active; when it can, this is the one place the helper check reads it.
-    public var isActive: Bool { true }
+    /// Whether the person may be given cases and sign in: false once an admin disabled them.
+    /// Not part of the registration event's payload: it follows the person's `AccessChanged` events.
+    public var isActive: Bool = true
+
+    private enum CodingKeys: String, CodingKey { case name, role, district }
 
     /// The log stream that holds the people register (case ids cannot start with `~`).
     public static let stream = "~people"
@@ -37,7 +39,7 @@ public struct PersonRegistered: Codable, Sendable, Hashable {
     /// Whether registering this person would leave the register as it is (same name, role and
     /// district already there): then nothing is appended.
     public func changesNothing(in people: [PersonRegistered]) -> Bool {
-        people.contains(self)
+        people.contains { $0.name == name && $0.role == role && $0.district == district }
     }
 
     /// Decides whether `actor` (with `actorRole`, nil if unregistered) may register `person`

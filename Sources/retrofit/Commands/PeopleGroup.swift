@@ -11,7 +11,7 @@ struct PeopleGroup: ParsableCommand {
             While the register is empty anyone may act. The first person added must be an admin; \
             after that only admins add people, and only registered people may act.
             """,
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, List.self, Password.self, Token.self, Tokens.self, RevokeToken.self, Disable.self, Enable.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -57,8 +57,12 @@ struct PeopleGroup: ParsableCommand {
                 try printJSON(people)
                 return
             }
-            var table = TextTable(["name", "role", "district"])
-            for person in people { table.add([person.name, person.role, person.district ?? ""]) }
+            // The status column appears once someone is disabled.
+            let anyDisabled = people.contains { !$0.active }
+            var table = TextTable(["name", "role", "district"] + (anyDisabled ? ["status"] : []))
+            for person in people {
+                table.add([person.name, person.role, person.district ?? ""] + (anyDisabled ? [person.active ? "active" : "disabled"] : []))
+            }
             print(table.render())
         }
     }
