@@ -8,7 +8,7 @@ import RetrofitCore
 import RetrofitServer
 import Testing
 
-@Suite("Cases over HTTP", .disabled("needs identity from main"))
+@Suite("Cases over HTTP")
 struct CaseRouteTests {
     static let admin = Actor(name: "张伟")
 
