@@ -29,6 +29,8 @@ enum DemoServing {
             try await app.setPassword(password, for: person.name, by: Actor(name: admin.name))
             print("  \(person.name)\t\(person.role)\t\(password)")
         }
+        // Standard output may be a pipe (a service manager's log): the passwords must show before the server runs.
+        fflush(stdout)
     }
 
     static func randomPassword() -> String {
