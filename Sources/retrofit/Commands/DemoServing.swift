@@ -29,8 +29,9 @@ enum DemoServing {
             try await app.setPassword(password, for: person.name, by: Actor(name: admin.name))
             print("  \(person.name)\t\(person.role)\t\(password)")
         }
-        // Standard output may be a pipe (a service manager's log): the passwords must show before the server runs.
-        fflush(stdout)
+        // Standard output may be a pipe (a service manager's log): the passwords must show before the server runs
+        // (nil: every stream, which needs no reference to the global `stdout`).
+        fflush(nil)
     }
 
     static func randomPassword() -> String {
