@@ -170,8 +170,8 @@ def paths():
         "get": read("listCases", "Cases, with the filters and paging of `case list`.", "cases",
                     {"200": json_response("The cases, as `case list --json`.", array(ref("CaseRow")))},
                     parameters=LIST_FILTERS + [
-                        query("limit", {"type": "integer", "minimum": 1}, "At most this many cases."),
-                        query("offset", {"type": "integer", "minimum": 0}, "Skip this many cases first."),
+                        query("limit", INTEGER, "At most this many cases."),
+                        query("offset", INTEGER, "Skip this many cases first."),
                     ]),
         "post": operation(
             "openCase", "Open a case (as `case open`).", "cases",
@@ -185,8 +185,8 @@ def paths():
     p["/api/v1/cases/{id}/history"] = {"get": read(
         "caseHistory", "The case's events (as `case history --json`).", "cases",
         {"200": json_response("The events, oldest first.", array(ref("Event")))},
-        parameters=[CASE_ID, query("after", {"type": "integer", "minimum": 0}, "Start after this case version."),
-                    query("limit", {"type": "integer", "minimum": 1}, "At most this many events.")])}
+        parameters=[CASE_ID, query("after", INTEGER, "Start after this case version."),
+                    query("limit", INTEGER, "At most this many events.")])}
     p["/api/v1/cases/{id}/explain"] = {"get": read(
         "explainCase", "Why the deadline is what it is and what moves are possible (as `case explain --json`).", "cases",
         {"200": json_response("The explanation.", ref("CaseExplanation"))}, parameters=[CASE_ID])}
@@ -257,8 +257,8 @@ def paths():
     p["/api/v1/reports/progress"] = {"get": read(
         "progress", "Progress to the year's target (as `report progress --json`).", "reports",
         {"200": json_response("The report.", ref("ProgressReport"))},
-        parameters=[query("year", {"type": "integer", "minimum": 1, "maximum": 9999}, "The calendar year (default: this year)."),
-                    query("target", {"type": "integer", "minimum": 0}, "Elevators to commission in the year."),
+        parameters=[query("year", INTEGER, "The calendar year (default: this year)."),
+                    query("target", INTEGER, "Elevators to commission in the year."),
                     query("workflow", STRING, "The workflow.")])}
     p["/api/v1/reports/commissioned"] = {"get": read(
         "commissioned", "Elevators commissioned in a year (as `report commissioned`), as JSON or a CSV download.", "reports",
@@ -266,7 +266,7 @@ def paths():
                  "content": {"application/json": {"schema": ref("CommissionedReport")},
                              "text/csv": {"schema": {"type": "string"}}}}},
         parameters=[{"name": "year", "in": "query", "required": True,
-                     "schema": {"type": "integer", "minimum": 1, "maximum": 9999},
+                     "schema": INTEGER,
                      "description": "The calendar year of commissioning.", "example": 2025},
                     query("workflow", STRING, "Only this workflow."),
                     query("format", {"type": "string", "enum": ["json", "csv"]}, "json (default) or csv.")])}
