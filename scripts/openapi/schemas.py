@@ -261,7 +261,7 @@ def response_schemas():
                                description="`calendar show YEAR --json`.")
 
     # People and credentials.
-    s["Person"] = closed({"name": STRING, "role": ROLE, "district": nullable(STRING)})
+    s["Person"] = closed({"name": STRING, "role": ROLE, "district": nullable(STRING), "active": BOOLEAN})
     s["TokenEntry"] = closed({"label": STRING, "createdAt": TIMESTAMP, "revoked": BOOLEAN}, {"expiresOn": CIVIL_DATE})
     s["IssuedToken"] = closed({"token": STRING, "label": STRING}, {"expiresOn": CIVIL_DATE},
                               description="The token is shown once; only its SHA-256 is kept.")
