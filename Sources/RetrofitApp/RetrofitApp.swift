@@ -59,9 +59,11 @@ public struct RetrofitApp: Sendable {
     /// Everything a command on cases needs, acting as `actor`.
     public func caseService(by actor: Actor, access: CaseStore.Access = .write, created: (String) -> Void = { _ in }) throws(AppError) -> CaseService {
         let calendars = try environment.loadCalendars()
-        return CaseService(store: try store(access, created: created),
-                           workflows: WorkflowCatalog(files: try environment.workflowFiles(), knownCalendars: Set(calendars.keys)),
-                           calendars: calendars, now: now, actor: actor.name)
+        var service = CaseService(store: try store(access, created: created),
+                                  workflows: WorkflowCatalog(files: try environment.workflowFiles(), knownCalendars: Set(calendars.keys)),
+                                  calendars: calendars, now: now, actor: actor.name)
+        service.access = AccessPolicy(actor)
+        return service
     }
 }
 
