@@ -65,6 +65,7 @@ public struct RetrofitApp: Sendable {
                                   workflows: WorkflowCatalog(files: try environment.workflowFiles(), knownCalendars: Set(calendars.keys)),
                                   calendars: calendars, now: now, actor: actor.name)
         service.requestKey = requestKey.map { StoredRequestKey(person: $0.person, key: $0.key, fingerprint: $0.fingerprint) }
+        service.access = AccessPolicy(actor)
         return service
     }
 }

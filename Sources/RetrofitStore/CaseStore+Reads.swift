@@ -41,6 +41,8 @@ public struct CaseFilter: Sendable {
     public var status: CaseStatus?
     public var district: String?
     public var helper: String?
+    /// Only the cases this person may see (their districts' and those assigned to them); nil: every case.
+    public var visibleTo: CaseVisibility?
 
     public init(workflow: String? = nil, stage: String? = nil, status: CaseStatus? = nil, district: String? = nil, helper: String? = nil) {
         self.workflow = workflow
@@ -48,6 +50,7 @@ public struct CaseFilter: Sendable {
         self.status = status
         self.district = district
         self.helper = helper
+        visibleTo = nil
     }
 
     func sql() -> (clauses: [String], arguments: [String]) {
@@ -58,6 +61,11 @@ public struct CaseFilter: Sendable {
         if let status { clauses.append("status = ?"); arguments += [status.rawValue] }
         if let district { clauses.append("district = ?"); arguments += [district] }
         if let helper { clauses.append("helper = ?"); arguments += [helper] }
+        if let visibleTo {
+            let (clause, values) = visibleTo.sql()
+            clauses.append(clause)
+            arguments += values
+        }
         return (clauses, arguments)
     }
 }
@@ -257,15 +265,17 @@ extension CaseStore {
 }
 
 extension CaseStore {
-    /// Active cases whose deadline could not be computed (a calendar year missing), with why.
-    public func deadlineProblems() throws(StoreError) -> [(id: String, problem: String)] {
+    /// Active cases whose deadline could not be computed (a calendar year missing), with why; with `visibleTo`,
+    /// only the cases that person may see.
+    public func deadlineProblems(visibleTo: CaseVisibility? = nil) throws(StoreError) -> [(id: String, problem: String)] {
+        let visible = visibleTo?.sql()
         // A case with a problem has no deadline; saying so lets the (status, deadline) index find the
         // few such rows instead of visiting every active case's row.
-        try read { db in
+        return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, deadline_problem FROM case_state
-                WHERE status = 'active' AND deadline IS NULL AND deadline_problem IS NOT NULL ORDER BY id
-                """)
+                WHERE status = 'active' AND deadline IS NULL AND deadline_problem IS NOT NULL\(visible.map { " AND " + $0.clause } ?? "") ORDER BY id
+                """, arguments: StatementArguments(visible?.arguments ?? []))
                 .compactMap { row in
                     guard let id = row["id"] as String?, let problem = row["deadline_problem"] as String? else { return nil }
                     return (id, problem)

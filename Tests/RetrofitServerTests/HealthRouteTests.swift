@@ -43,7 +43,7 @@ struct HealthRouteTests {
     @Test("the API document is served as committed, valid JSON")
     func apiDocument() async throws {
         let bench = try await ServerBench(withPasswords: false)
-        let committed = try Data(contentsOf: OpenAPIDocumentTests.documentURL)
+        let committed = try Data(contentsOf: EmbeddedOpenAPIDocumentTests.documentURL)
         try await bench.application().test(.router) { client in
             try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response throws in
                 #expect(response.status == .ok)

@@ -6,6 +6,7 @@ extension RetrofitApp {
     /// A difference is a result, not an error (the front end reports it as findings when only checking).
     public func rebuildProjections(checkOnly: Bool, by actor: Actor,
                                    created: (String) -> Void = { _ in }) async throws(AppError) -> RebuildResult {
+        try authorize(.administer(checkOnly ? .check : .rebuild), by: actor)
         let store = try store(checkOnly ? .read : .write, created: created)
         let calendars = try environment.loadCalendars()
         let report = try translatingErrors { try store.rebuild(calendars: calendars, keep: !checkOnly) }
@@ -15,6 +16,7 @@ extension RetrofitApp {
     /// SQLite's integrity check, the hash chain, and a rebuild compared with the live tables. Problems are in the
     /// result (see ``DatabaseCheckResult/passed``), not thrown.
     public func checkDatabase(by actor: Actor) async throws(AppError) -> DatabaseCheckResult {
+        try authorize(.administer(.check), by: actor)
         let store = try store(.read)
         let integrity = try translatingErrors { try store.integrityCheck() }
         let chain = try translatingErrors { try store.verifyChain() }
@@ -26,6 +28,7 @@ extension RetrofitApp {
 
     /// Copies the database consistently while others keep writing (SQLite online backup).
     public func backUpDatabase(_ request: BackupRequest, by actor: Actor) async throws(AppError) -> BackupResult {
+        try authorize(.administer(.backup), by: actor)
         guard !FileLoading.fileExists(request.destination) else {
             throw .badInput("\(request.destination) already exists; choose a new file name")
         }

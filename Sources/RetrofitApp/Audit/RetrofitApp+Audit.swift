@@ -5,6 +5,7 @@ import RetrofitStore
 extension RetrofitApp {
     /// The last event's sequence number and hash.
     public func auditHead(by actor: Actor) async throws(AppError) -> AuditHead {
+        try authorize(.readAudit, by: actor)
         let head = try translatingErrors { try store(.read).head() }
         return AuditHead(sequence: head.sequence, hash: head.hash)
     }
@@ -12,6 +13,7 @@ extension RetrofitApp {
     /// Recomputes every event's hash and checks the stored checkpoints. A log that does not verify is a result,
     /// not an error: `ok` is false and `lines` say where (the front end reports it as findings).
     public func verifyAudit(_ request: AuditVerifyRequest, by actor: Actor) async throws(AppError) -> AuditVerificationResult {
+        try authorize(.readAudit, by: actor)
         let store = try store(.read)
         let verification = try translatingErrors {
             try AuditVerification.run(store, publicKeys: request.publicKeys, expectedHead: request.expectedHead)
@@ -30,6 +32,7 @@ extension RetrofitApp {
     /// Nothing is signed if the log does not verify or has no events.
     public func signAuditCheckpoint(_ request: AuditCheckpointRequest, by actor: Actor,
                                     created: (String) -> Void = { _ in }) async throws(AppError) -> AuditCheckpointResult {
+        try authorize(.signCheckpoint, by: actor)
         let signingKey: AuditSigningKey
         do { signingKey = try AuditSigningKey(text: request.privateKeyText) } catch {
             throw .badInput("key file \(request.keyName) is not a retrofit private key: \(error)")

@@ -38,6 +38,7 @@ extension CaseService {
     /// - Throws: ``AppError``: a refusal is prefixed with its step's label; an empty
     ///   batch is refused as invalid input. Nothing is written unless every step is accepted.
     public func executeAll(_ steps: [Step], caseID: String, expectVersion: Int? = nil) async throws(AppError) -> Outcome {
+        try access.writeCases().enforce()
         guard !steps.isEmpty else {
             throw .badInput("there is nothing to record for case \(caseID)")
         }
@@ -82,6 +83,7 @@ extension CaseService {
             }
             state = next
         }
+        if let state { try checkAccess(from: initial, to: state, caseID: caseID) }
 
         // Only the visits each append rewrites are counted: a long case does not recount its whole past.
         let items = groups.enumerated().map { index, group in
@@ -107,5 +109,16 @@ extension CaseService {
         let schedule = items.last?.schedule
             ?? CaseSchedule.of(state, workflow: workflow, calendar: calendar, asOf: state.lastOccurredAt.date)
         return Outcome(caseID: caseID, state: state, events: stored, schedule: schedule, workflow: workflow)
+    }
+}
+
+extension CaseService {
+    /// Refuses a write that the actor may not make: opening a case out of their districts, or leaving a case out
+    /// of their sight. The case before was read through ``load(_:)``, so it is in sight.
+    func checkAccess(from initial: CaseState?, to final: CaseState, caseID: String) throws(AppError) {
+        let after = CaseAccessFacts(caseID: caseID, district: final.fields["district"], helper: final.helper)
+        guard let initial else { return try access.openCase(after).enforce(caseID: caseID) }
+        let before = CaseAccessFacts(caseID: caseID, district: initial.fields["district"], helper: initial.helper)
+        try access.changeCase(before: before, after: after).enforce(caseID: caseID)
     }
 }

@@ -12,6 +12,8 @@ public struct CaseService: Sendable {
     public let actor: String
     /// The client's key for the request this service carries out, recorded with its first append.
     public var requestKey: StoredRequestKey?
+    /// What the actor may see and change; everything for a local operator.
+    public internal(set) var access = AccessPolicy(person: nil)
 
     public init(store: any CaseRepository, workflows: WorkflowCatalog, calendars: [String: WorkingCalendar], now: Timestamp, actor: String) {
         self.store = store
@@ -36,6 +38,8 @@ public struct CaseService: Sendable {
     /// Opens a new case under the current version of `workflowID`.
     public func open(workflowID: String, caseID requestedID: String?, fields: [String: String], priority: CasePriority = .normal,
                      difficulty: CaseDifficulty = .normal, helper: String? = nil, at: Timestamp? = nil) async throws(AppError) -> Outcome {
+        try access.writeCases().enforce()
+        if let requestedID { try access.nameCaseID(requestedID).enforce() }
         let workflow: WorkflowDefinition
         do { workflow = try workflows.load(workflowID) } catch { throw AppError(error) }
         let occurredAt = at ?? now
@@ -58,6 +62,7 @@ public struct CaseService: Sendable {
     ///   (what a helper saw); nil means the version read just now, and the command is decided
     ///   again on the newer case if another process wrote to it in between.
     public func execute(_ command: CaseCommand, caseID: String, at: Timestamp? = nil, expectVersion: Int? = nil) async throws(AppError) -> Outcome {
+        try access.writeCases().enforce()
         var attempts = 0
         while true {
             let (state, workflow) = try await load(caseID)
@@ -70,11 +75,13 @@ public struct CaseService: Sendable {
         }
     }
 
-    /// A case with the workflow version it is pinned to.
+    /// A case with the workflow version it is pinned to; a case out of the actor's sight is not found, as one
+    /// that does not exist.
     public func load(_ caseID: String) async throws(AppError) -> (CaseState, WorkflowDefinition) {
         guard let (state, stored) = try await storing({ () async throws(StoreError) in try await store.loadCase(caseID) }) else {
             throw AppError(StoreError.unknownCase(caseID))
         }
+        try access.readCase(CaseAccessFacts(caseID: caseID, district: state.fields["district"], helper: state.helper)).enforce(caseID: caseID)
         let workflow: WorkflowDefinition
         do { workflow = try StoredWorkflowCache.definition(stored) } catch { throw AppError(error) }
         return (state, workflow)

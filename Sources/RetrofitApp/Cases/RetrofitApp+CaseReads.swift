@@ -22,18 +22,21 @@ extension RetrofitApp {
         guard request.after >= 0 else { throw .badInput("the version to start after must be 0 or more, not \(request.after)") }
         guard request.limit >= 1 else { throw .badInput("the page size must be at least 1, not \(request.limit)") }
         let store = try store(.read)
+        try requireVisibleCase(request.caseID, in: store, by: actor)
         let events = try translatingErrors { try store.events(caseID: request.caseID, afterVersion: request.after, limit: request.limit) }
         if events.isEmpty, request.after == 0, try translatingErrors({ try store.loadCase(request.caseID) }) == nil {
-            throw .badInput("case \(request.caseID) does not exist")
+            throw AppError(StoreError.unknownCase(request.caseID))
         }
         return CaseHistoryPage(events: events.map(EventSummary.init),
                                nextAfter: events.count == request.limit ? (events.last?.version ?? request.after) : nil)
     }
 
-    /// The cases a selection chooses; a name that no workflow, person or case knows is refused as bad input.
+    /// The cases a selection chooses, of those the actor may see; a name that no workflow, person or case knows is
+    /// refused as bad input.
     public func listCases(_ selection: CaseSelection, by actor: Actor) async throws(AppError) -> CaseList {
         let store = try store(.read)
-        let filter = selection
+        var filter = selection
+        if let visibility = AccessPolicy(actor).visibility { filter.visibleTo = visibility }
         try check(filter, in: store)
         return CaseList(cases: try translatingErrors { try store.cases(filter) }.map(CaseRowSummary.init))
     }
@@ -50,26 +53,33 @@ extension RetrofitApp {
                                actor: actor.name, people: people)
     }
 
-    /// Active cases past their deadline on a day, most late first: from the projection for today and later days,
-    /// replayed from the log for a past day or for what was known then.
+    /// Active cases past their deadline on a day, most late first, of those the actor may see: from the projection
+    /// for today and later days, replayed from the log for a past day or for what was known then.
     public func overdue(_ request: OverdueRequest, by actor: Actor) async throws(AppError) -> OverdueList {
         let today = now.date
         let date = request.asOf ?? today
         let selection = request.selection
-        let filter = CaseFilter(workflow: selection.workflow, stage: selection.stage, district: selection.district, helper: selection.helper)
+        let visibility = AccessPolicy(actor).visibility
+        var filter = CaseFilter(workflow: selection.workflow, stage: selection.stage, district: selection.district, helper: selection.helper)
+        filter.visibleTo = visibility
         let store = try store(.read)
         try check(filter, in: store)
         let replayed = date < today || request.asKnown
         let entries: [OverdueEntry]
         if replayed {
             let calendars = try environment.loadCalendars()
+            // The replay judges each case as it stood on the day; sight is judged as the case stands now, by the
+            // same rule as the projection's query.
+            var sight = CaseFilter()
+            sight.visibleTo = visibility
+            let visibleIDs = visibility == nil ? nil : Set(try translatingErrors { try store.cases(sight) }.map(\.id))
             entries = try translatingErrors {
                 try OverdueReport.replaying(store, calendars: calendars, on: date, asKnown: request.asKnown, dueSoon: request.dueSoon, filter: filter)
-            }
+            }.filter { entry in visibleIDs?.contains(entry.id) ?? true }
         } else {
             entries = try translatingErrors { try OverdueReport.fromProjection(store, on: date, dueSoon: request.dueSoon, filter: filter) }
         }
-        let problems = try translatingErrors { try store.deadlineProblems() }
+        let problems = try translatingErrors { try store.deadlineProblems(visibleTo: visibility) }
         let warnings = problems.first.map { first in
             ["\(problems.count) active case\(problems.count == 1 ? " has" : "s have") no deadline and cannot show as overdue (\(first.id): \(first.problem))"]
         } ?? []
@@ -77,14 +87,19 @@ extension RetrofitApp {
     }
 
     /// A helper's work list (the actor's when no helper is named): overdue first, then due soon, urgent before
-    /// normal, easy before hard, each with what to do next.
+    /// normal, easy before hard, each with what to do next. A signed-in helper gets their own list and may not ask for another's.
     public func queue(_ request: QueueRequest, by actor: Actor) async throws(AppError) -> WorkQueue {
+        let helper: String?
+        switch AccessPolicy(actor).queueHelper(request.helper) {
+        case .success(let allowed): helper = allowed
+        case .failure(let refusal): throw .forbidden(refusal.message)
+        }
         let date = request.asOf ?? now.date
         let store = try store(.read)
-        try check(CaseFilter(district: request.district, helper: request.helper), in: store)
+        try check(CaseFilter(district: request.district, helper: helper), in: store)
         let calendars = try environment.loadCalendars()
         let entries = try translatingErrors {
-            try QueueReport.build(store, calendars: calendars, on: date, helper: request.helper, district: request.district,
+            try QueueReport.build(store, calendars: calendars, on: date, helper: helper, district: request.district,
                                   actor: actor.name, keepingMoves: request.includeMoves)
         }
         return WorkQueue(asOf: date, entries: entries)

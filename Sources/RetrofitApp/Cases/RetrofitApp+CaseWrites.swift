@@ -49,6 +49,7 @@ extension RetrofitApp {
     ///
     /// - Parameter created: called when the database file is about to be created.
     public func openCase(_ request: OpenCaseRequest, by actor: Actor, created: (String) -> Void = { _ in }) async throws(AppError) -> CaseWriteResult {
+        try authorizeCaseWrite(by: actor)
         let service = try caseService(by: actor, access: .write, created: created)
         let outcome = try await service.open(workflowID: request.workflowID, caseID: request.caseID, fields: request.fields,
                                              priority: request.priority, difficulty: request.difficulty, helper: request.helper,
@@ -60,6 +61,7 @@ extension RetrofitApp {
     /// Runs one command on one case as one transaction: the engine decides, the store appends with the version
     /// it was decided on. A command that changes nothing appends nothing and says why.
     public func changeCase(_ request: CaseChangeRequest, by actor: Actor, created: (String) -> Void = { _ in }) async throws(AppError) -> CaseWriteResult {
+        try authorizeCaseWrite(by: actor)
         let service = try caseService(by: actor, access: .write, created: created)
         let outcome = try await service.execute(request.command, caseID: request.caseID, at: request.at, expectVersion: request.expectVersion)
         return CaseWriteResult(outcome, command: request.command)

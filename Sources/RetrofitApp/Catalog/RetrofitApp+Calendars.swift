@@ -3,6 +3,7 @@ import RetrofitCore
 extension RetrofitApp {
     /// A year's holidays and make-up working days.
     public func calendarYear(_ request: CalendarYearRequest, by actor: Actor) async throws(AppError) -> CalendarYearResult {
+        try authorize(.readCatalog, by: actor)
         let calendar = try workingCalendar(request.calendarID)
         let year = request.year
         let holidays = try calendarCall { () throws(CalendarError) in try calendar.holidays(in: year) }
@@ -16,6 +17,7 @@ extension RetrofitApp {
 
     /// Each calendar's years, official or provisional, as of the clock's day, with warnings of missing notices.
     public func calendarStatus(_ request: CalendarStatusRequest, by actor: Actor) async throws(AppError) -> CalendarStatusResult {
+        try authorize(.readCatalog, by: actor)
         let today = now.date
         let calendars: [WorkingCalendar]
         if let id = request.calendarID {
@@ -37,6 +39,7 @@ extension RetrofitApp {
 
     /// The deadline of a stage entered on a day (not counted), and why.
     public func deadline(_ request: DeadlineRequest, by actor: Actor) async throws(AppError) -> DeadlineResult {
+        try authorize(.readCatalog, by: actor)
         let calendar = try workingCalendar(request.calendarID)
         let reckoning = try calendarCall { () throws(CalendarError) in
             try calendar.deadline(entered: request.entered, period: request.period, suspensions: [])
@@ -47,6 +50,7 @@ extension RetrofitApp {
 
     /// The working days after `from` up to and including `through`.
     public func workingDays(_ request: WorkingDaysRequest, by actor: Actor) async throws(AppError) -> WorkingDaysResult {
+        try authorize(.readCatalog, by: actor)
         let calendar = try workingCalendar(request.calendarID)
         let count = try calendarCall { () throws(CalendarError) in
             try calendar.workingDays(after: request.from, through: request.through, suspensions: [])

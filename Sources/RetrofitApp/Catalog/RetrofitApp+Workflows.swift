@@ -3,6 +3,7 @@ import RetrofitCore
 extension RetrofitApp {
     /// Checks workflow files against the calendars in force; duplicate workflow ids across files are problems too.
     public func validateWorkflows(_ request: WorkflowValidationRequest, by actor: Actor) async throws(AppError) -> WorkflowValidationResult {
+        try authorize(.readCatalog, by: actor)
         let calendars = Set(try environment.loadCalendars().keys)
         var sources = request.files ?? []
         if request.files == nil { sources = try environment.workflowFiles() }
@@ -26,7 +27,8 @@ extension RetrofitApp {
 
     /// The workflow files in force, each loaded on its own (without checking calendars).
     public func listWorkflows(by actor: Actor) async throws(AppError) -> [WorkflowListing] {
-        try environment.catalog().files.map { file in
+        try authorize(.readCatalog, by: actor)
+        return try environment.catalog().files.map { file in
             guard case .success(let definition) = WorkflowLoader.load(text: file.text, file: file.path) else {
                 return WorkflowListing(file: file.path, stem: file.stem, summary: nil, stages: nil)
             }
@@ -38,6 +40,7 @@ extension RetrofitApp {
 
     /// The workflow in force with this id.
     public func workflow(_ id: String, by actor: Actor) async throws(AppError) -> WorkflowDefinition {
+        try authorize(.readCatalog, by: actor)
         let catalog = try environment.catalog()
         return try translatingErrors { try catalog.load(id) }
     }

@@ -8,6 +8,7 @@ extension RetrofitApp {
     ///   what the result says was replaced is what was replaced.
     public func castBallot(_ request: CastBallotRequest, by actor: Actor,
                            created: (String) -> Void = { _ in }) async throws(AppError) -> BallotCast {
+        try authorizeCaseWrite(by: actor)
         let service = try caseService(by: actor, access: .write, created: created)
         let (before, _) = try await service.load(request.caseID)
         switch request.voter {
@@ -33,6 +34,7 @@ extension RetrofitApp {
     /// - Throws: ``AppError`` when the file holds no ballot or the case cannot be read.
     public func planBallotImport(_ request: BallotImportRequest, by actor: Actor,
                                  created: (String) -> Void = { _ in }) async throws(AppError) -> BallotImportPlan {
+        try authorizeCaseWrite(by: actor)
         let file = request.file
         let ballots: [BallotRow]
         switch BallotRows.parse(header: request.header, rows: request.rows) {
@@ -64,6 +66,7 @@ extension RetrofitApp {
     ///   refuses, named by its row.
     public func importBallots(_ plan: BallotImportPlan, by actor: Actor,
                               created: (String) -> Void = { _ in }) async throws(AppError) -> BallotsImported {
+        try authorizeCaseWrite(by: actor)
         let request = plan.request
         if !plan.problems.isEmpty {
             throw ImportProblem.failure(plan.problems, file: request.file, nothing: "no ballot was recorded")

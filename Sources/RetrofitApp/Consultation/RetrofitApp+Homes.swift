@@ -4,6 +4,7 @@ extension RetrofitApp {
     /// Records a home, or corrects the home already recorded under its number (the home keeps its ballot).
     public func recordHome(_ request: RecordHomeRequest, by actor: Actor,
                            created: (String) -> Void = { _ in }) async throws(AppError) -> HomeRecorded {
+        try authorizeCaseWrite(by: actor)
         let service = try caseService(by: actor, access: .write, created: created)
         let (before, _) = try await service.load(request.caseID)
         let outcome = try await service.execute(.recordHome(request.home), caseID: request.caseID, at: request.at)
@@ -14,6 +15,7 @@ extension RetrofitApp {
     /// Removes a home and its ballot from the register; the removal stays in the log.
     public func removeHome(_ request: RemoveHomeRequest, by actor: Actor,
                            created: (String) -> Void = { _ in }) async throws(AppError) -> HomeRemoved {
+        try authorizeCaseWrite(by: actor)
         let number = ConsultationText.trimmed(request.home)
         let outcome = try await caseService(by: actor, access: .write, created: created)
             .execute(.removeHome(number), caseID: request.caseID, at: request.at)
@@ -45,6 +47,7 @@ extension RetrofitApp {
     ///   homes; a refusal of any home records none.
     public func importHomes(_ plan: HomeImportPlan, by actor: Actor,
                             created: (String) -> Void = { _ in }) async throws(AppError) -> HomesImported {
+        try authorizeCaseWrite(by: actor)
         let request = plan.request
         if !plan.problems.isEmpty { throw ImportProblem.failure(plan.problems, file: request.file, nothing: "no home was recorded") }
         guard !plan.homes.isEmpty else {

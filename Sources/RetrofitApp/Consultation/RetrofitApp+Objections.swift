@@ -5,6 +5,7 @@ extension RetrofitApp {
     /// Records an objection; while one is open the case cannot leave its stage.
     public func raiseObjection(_ request: RaiseObjectionRequest, by actor: Actor,
                                created: (String) -> Void = { _ in }) async throws(AppError) -> ObjectionRaised {
+        try authorizeCaseWrite(by: actor)
         let outcome = try await caseService(by: actor, access: .write, created: created)
             .execute(.raiseObjection(from: request.from, text: request.text), caseID: request.caseID, at: request.at)
         return ObjectionRaised(write: ConsultationWrite(outcome), number: outcome.state.objections.last?.number ?? 0,
@@ -14,6 +15,7 @@ extension RetrofitApp {
     /// Closes an objection as withdrawn, mediated or overruled, with an optional note.
     public func resolveObjection(_ request: ResolveObjectionRequest, by actor: Actor,
                                  created: (String) -> Void = { _ in }) async throws(AppError) -> ObjectionClosed {
+        try authorizeCaseWrite(by: actor)
         let outcome = try await caseService(by: actor, access: .write, created: created)
             .execute(.resolveObjection(number: request.number, outcome: request.outcome, note: request.note),
                      caseID: request.caseID, at: request.at)

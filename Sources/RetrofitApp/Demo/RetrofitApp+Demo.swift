@@ -9,6 +9,7 @@ extension RetrofitApp {
 
     /// Builds the sample database through the real engine and append path, as of the clock, then summarises it.
     public func buildDemo(_ request: DemoRequest, by actor: Actor) async throws(AppError) -> DemoResult {
+        try authorize(.administer(.generateDemo), by: actor)
         let now = self.now
         let catalog = try environment.catalog()
         var workflows: [WorkflowDefinition] = []

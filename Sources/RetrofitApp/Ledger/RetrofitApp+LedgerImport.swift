@@ -6,6 +6,7 @@ extension RetrofitApp {
     /// are registered. Cases already imported are skipped; ids taken by other cases are reported as clashes.
     public func importLedger(_ plan: LedgerImportPlan, by actor: Actor, batchSize: Int, created: (String) -> Void = { _ in },
                              progress: (LedgerImporter.Progress) -> Void) async throws(AppError) -> LedgerImporter.Summary {
+        try authorize(.administer(.importLedger), by: actor)
         let service = try caseService(by: actor, access: .write, created: created)
         if let role = try await service.actorRole(), role != .manager, role != .admin {
             throw .forbidden("\(actor.name) is \(role.withArticle); importing a ledger needs a manager or an admin")

@@ -11,6 +11,7 @@ extension RetrofitApp {
     ///   conflict (someone else changed the register meanwhile).
     public func registerPerson(_ request: RegisterPersonRequest, by actor: Actor,
                                created: (String) -> Void = { _ in }) async throws(AppError) -> PersonRegistration {
+        try authorize(.registerPeople, by: actor)
         let register: any CaseRepository = try store(.write, created: created)
         let people = try await translatingErrors { try await register.people() }
         let actorRole = people.first { $0.name == actor.name }?.role
@@ -37,6 +38,7 @@ extension RetrofitApp {
 
     /// The people register, by name.
     public func people(by actor: Actor) async throws(AppError) -> [PersonEntry] {
+        try authorize(.readPeople, by: actor)
         let register: any CaseRepository = try store(.read)
         return try await translatingErrors { try await register.people() }.map(PersonEntry.init)
     }

@@ -5,6 +5,7 @@ import RetrofitStore
 extension RetrofitApp {
     /// Where cases get stuck, per stage of each workflow.
     public func bottleneckReport(_ request: BottleneckReportRequest, by actor: Actor) async throws(AppError) -> BottleneckReport {
+        try authorize(.readReports, by: actor)
         let (store, setting) = try openReports()
         return try reportTranslating {
             try BottleneckReport.build(store, setting: setting, from: request.from, to: request.to, workflowID: request.workflowID,
@@ -14,6 +15,7 @@ extension RetrofitApp {
 
     /// Commissioned elevators of a year against the target, with a year-end forecast.
     public func progressReport(_ request: ProgressReportRequest, by actor: Actor) async throws(AppError) -> ProgressReport {
+        try authorize(.readReports, by: actor)
         let (store, setting) = try openReports()
         return try reportTranslating {
             try ProgressReport.build(store, setting: setting, year: request.year ?? setting.asOf.year, target: request.target,
@@ -23,6 +25,7 @@ extension RetrofitApp {
 
     /// The one-page HTML report of a year.
     public func htmlReport(_ request: HTMLReportRequest, by actor: Actor) async throws(AppError) -> HTMLReport {
+        try authorize(.readReports, by: actor)
         let (store, setting) = try openReports()
         return try reportTranslating {
             try HTMLReport.build(store, setting: setting, year: request.year ?? setting.asOf.year, workflowID: request.workflowID)
@@ -35,6 +38,7 @@ extension RetrofitApp {
     public func commissionedReport<Sink: CommissionedSink>(
         _ request: CommissionedReportRequest, by actor: Actor, into makeSink: () throws(AppError) -> Sink
     ) async throws(AppError) -> (sink: Sink, closing: CommissionedClosing) {
+        try authorize(.readReports, by: actor)
         let (store, setting) = try openReports()
         var sink = try makeSink()
         let closing = try reportTranslating {
