@@ -74,7 +74,7 @@ def response_schemas():
     s["Health"] = closed({"status": {"type": "string", "const": "ok"}})
     s["Ready"] = closed({"status": {"type": "string", "const": "ready"}})
     s["Session"] = closed({
-        "name": STRING, "role": ROLE, "districts": array(STRING), "csrfToken": STRING, "expiresAt": TIMESTAMP,
+        "name": STRING, "role": ROLE, "districts": array(STRING), "csrfToken": STRING, "expiresAt": nullable(TIMESTAMP),
     }, description="The signed-in person and the CSRF token that cookie-authenticated writes send in X-CSRF-Token.")
 
     # Problems (RFC 9457) and the structured hints (RetrofitCore InputHint).
