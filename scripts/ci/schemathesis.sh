@@ -124,7 +124,7 @@ for role in "${roles[@]}"; do
         --max-examples "$examples" \
         --max-time "$seconds" \
         --request-timeout 10 \
-        --workers 2 \
+        --workers 1 \
         --seed 2025 \
         --generation-database none \
         --no-color \

@@ -97,8 +97,8 @@ def json_body(name, required=True):
     return {"required": required, "content": {"application/json": {"schema": ref(name)}}}
 
 
-def read(operation_id, summary, tag, responses, parameters=None, not_found=True):
-    problems = ["400", "401", "403"] + (["404"] if not_found else []) + ["503"]
+def read(operation_id, summary, tag, responses, parameters=None, not_found=True, refused=False):
+    problems = ["400", "401", "403"] + (["404"] if not_found else []) + (["409"] if refused else []) + ["503"]
     return operation(operation_id, summary, tag, responses, parameters=parameters, problems=problems)
 
 
@@ -223,7 +223,8 @@ def paths():
     p["/api/v1/cases/{id}/tally"] = {"get": read(
         "tally", "The vote tally against the stage's rule (as `consult tally --json`).", "consultation",
         {"200": json_response("The tally.", ref("Tally"))},
-        parameters=[CASE_ID, query("at", STRING, "Tally as of this moment, YYYY-MM-DD[THH:MM] (default now).")])}
+        parameters=[CASE_ID, query("at", STRING, "Tally as of this moment, YYYY-MM-DD[THH:MM] (default now).")],
+        refused=True)}
     p["/api/v1/cases/{id}/objections"] = {
         "get": read("listObjections", "The objections (as `consult objection list --json`).", "consultation",
                     {"200": json_response("The objections.", array(ref("ObjectionEntry")))}, parameters=[CASE_ID]),

@@ -6,8 +6,9 @@ extension RetrofitApp {
         try authorize(.readCatalog, by: actor)
         let calendar = try workingCalendar(request.calendarID)
         let year = request.year
-        let holidays = try calendarCall { () throws(CalendarError) in try calendar.holidays(in: year) }
-        let makeUps = try calendarCall { () throws(CalendarError) in try calendar.makeUpWorkingDays(in: year) }
+        // A year the calendar has no data for is a thing asked for that does not exist.
+        let holidays = try calendarCall(missing: .notFound) { () throws(CalendarError) in try calendar.holidays(in: year) }
+        let makeUps = try calendarCall(missing: .notFound) { () throws(CalendarError) in try calendar.makeUpWorkingDays(in: year) }
         return CalendarYearResult(
             calendar: calendar.id, title: calendar.title, year: year, provisional: calendar.isProvisional(year), file: calendar.file(of: year),
             source: (try? calendar.source(of: year)) ?? "",
@@ -68,6 +69,9 @@ extension RetrofitApp {
     }
 }
 
-private func calendarCall<T>(_ body: () throws(CalendarError) -> T) throws(AppError) -> T {
-    do { return try body() } catch { throw AppError(error) }
+private func calendarCall<T>(missing: AppError.Category? = nil, _ body: () throws(CalendarError) -> T) throws(AppError) -> T {
+    do { return try body() } catch {
+        guard let missing else { throw AppError(error) }
+        throw AppError(missing, error.description)
+    }
 }

@@ -19,7 +19,7 @@ enum CaseRoutes {
         }
         routes.add(.get, "/api/v1/cases/{id}") { call in
             let request = ShowCaseRequest(caseID: try call.parameter("id"), asOf: try FieldReading.date(call.query("asOf"), field: "asOf"),
-                                          asKnown: call.query("asKnown") == "true")
+                                          asKnown: try call.flag("asKnown"))
             let view = try await call.app.showCase(request, by: try call.actor())
             return try Reply.json(view.summary, version: view.summary.version)
         }

@@ -11,7 +11,7 @@ enum ReportRoutes {
             let selection = CaseSelection(workflow: call.query("workflow"), stage: call.query("stage"),
                                           district: call.query("district"), helper: call.query("helper"))
             let request = OverdueRequest(asOf: try FieldReading.date(call.query("asOf"), field: "asOf"),
-                                         asKnown: call.query("asKnown") == "true", dueSoon: call.query("dueSoon") == "true",
+                                         asKnown: try call.flag("asKnown"), dueSoon: try call.flag("dueSoon"),
                                          selection: selection)
             return try Reply.json(try await call.app.overdue(request, by: try call.actor()).entries)
         }

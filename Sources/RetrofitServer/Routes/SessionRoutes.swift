@@ -18,6 +18,18 @@ enum SessionRoutes {
         let districts: [String]
         let csrfToken: String
         let expiresAt: Timestamp?
+
+        // `expiresAt` is written as null when unknown (a bearer request), as the document says.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(role, forKey: .role)
+            try container.encode(districts, forKey: .districts)
+            try container.encode(csrfToken, forKey: .csrfToken)
+            try container.encode(expiresAt, forKey: .expiresAt)
+        }
+
+        private enum CodingKeys: String, CodingKey { case name, role, districts, csrfToken, expiresAt }
     }
 
     static func add(to routes: RouteTable) {

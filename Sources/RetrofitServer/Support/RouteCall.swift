@@ -30,6 +30,15 @@ public struct RouteCall: Sendable {
         request.uri.queryParameters.get(name)
     }
 
+    /// A true-or-false query parameter: false when absent; anything but `true` or `false` is bad input.
+    public func flag(_ name: String) throws(AppError) -> Bool {
+        switch query(name) {
+        case nil, "false": return false
+        case "true": return true
+        case let other?: throw .badInput("the query parameter \(name) is '\(other)'; expected true or false")
+        }
+    }
+
     /// The JSON body decoded as `Body`, within the JSON limit.
     public mutating func json<Body: Decodable>(_ type: Body.Type) async throws -> Body {
         try await BodyReading.json(type, from: &request, limit: server.configuration.maximumJSONBody)
