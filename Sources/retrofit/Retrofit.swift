@@ -21,7 +21,7 @@ struct Retrofit: AsyncParsableCommand {
         subcommands: [
             CaseGroup.self, OverdueCommand.self, QueueCommand.self, ConsultGroup.self, ReportGroup.self,
             AuditGroup.self, ImportCommand.self, ExportCommand.self, WorkflowGroup.self, CalendarGroup.self,
-            PeopleGroup.self, AdminGroup.self, DemoCommand.self,
+            PeopleGroup.self, AdminGroup.self, DemoCommand.self, ServeCommand.self,
         ]
     )
 

@@ -38,6 +38,9 @@ public struct RetrofitEnvironment: Sendable {
     /// How long a command waits for another writer before giving up as unavailable.
     public var busyTimeoutSeconds: Int
 
+    /// The files read once (see ``preloading()``); nil reads them at each use.
+    public private(set) var preloaded: PreloadedFiles?
+
     public init(databasePath: String, workflows: Files = .builtIn, calendars: Files = .builtIn, clock: Clock = .system,
                 busyTimeoutSeconds: Int = 10) {
         self.databasePath = databasePath
@@ -51,6 +54,7 @@ public struct RetrofitEnvironment: Sendable {
 extension RetrofitEnvironment {
     /// The workflow files in force: the folder's, or the built-in ones.
     public func workflowFiles() throws(AppError) -> [CatalogFile] {
+        if let preloaded { return preloaded.workflowFiles }
         switch workflows {
         case .builtIn: return BuiltinFiles.workflowFiles
         case .folder(let folder): return try FileLoading.yamlFiles(in: folder)
@@ -61,6 +65,7 @@ extension RetrofitEnvironment {
 
     /// The calendar files added over the built-in ones.
     public func addedCalendarFiles() throws(AppError) -> [CatalogFile] {
+        if let preloaded { return preloaded.addedCalendarFiles }
         switch calendars {
         case .builtIn: return []
         case .folder(let folder): return try FileLoading.yamlFiles(in: folder)
@@ -70,13 +75,43 @@ extension RetrofitEnvironment {
 
     /// Every calendar in force: the built-in ones with the added files on top.
     public func loadCalendars() throws(AppError) -> [String: WorkingCalendar] {
+        if let preloaded { return preloaded.calendars }
         let added = try addedCalendarFiles()
         do { return try CalendarCatalog.load(builtIn: BuiltinFiles.calendarFiles, added: added) } catch { throw .badInput("\(error)") }
     }
 
     /// The workflows in force, checked against the calendars in force.
     public func catalog() throws(AppError) -> WorkflowCatalog {
-        WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(try loadCalendars().keys))
+        if let preloaded { return preloaded.catalog }
+        return WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(try loadCalendars().keys))
+    }
+
+    /// This environment with its workflow and calendar files read and loaded once, for a process that serves many
+    /// requests: a server reads its files at start, as it reads its options (restart it to take changed files).
+    public func preloading() throws(AppError) -> RetrofitEnvironment {
+        var environment = self
+        environment.preloaded = nil
+        let workflowFiles = try environment.workflowFiles()
+        let added = try environment.addedCalendarFiles()
+        let calendars = try environment.loadCalendars()
+        environment.preloaded = PreloadedFiles(workflowFiles: workflowFiles, addedCalendarFiles: added, calendars: calendars,
+                                               catalog: WorkflowCatalog(files: workflowFiles, knownCalendars: Set(calendars.keys)))
+        return environment
+    }
+}
+
+/// Workflow and calendar files as read once by ``RetrofitEnvironment/preloading()``.
+public final class PreloadedFiles: Sendable {
+    let workflowFiles: [CatalogFile]
+    let addedCalendarFiles: [CatalogFile]
+    let calendars: [String: WorkingCalendar]
+    let catalog: WorkflowCatalog
+
+    init(workflowFiles: [CatalogFile], addedCalendarFiles: [CatalogFile], calendars: [String: WorkingCalendar], catalog: WorkflowCatalog) {
+        self.workflowFiles = workflowFiles
+        self.addedCalendarFiles = addedCalendarFiles
+        self.calendars = calendars
+        self.catalog = catalog
     }
 }
 

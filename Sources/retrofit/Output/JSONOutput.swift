@@ -1,11 +1,11 @@
 import Foundation
+import RetrofitApp
 
 /// Prints a value as pretty JSON with sorted keys; Chinese text stays readable (not escaped).
+/// The encoding is the application's (``RetrofitJSON``), the one the server answers with.
 func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
+    // Through print, as every other line, so that lines written before it come first.
+    print(String(decoding: try RetrofitJSON.encoded(value).dropLast(), as: UTF8.self))
 }
 
 /// A JSON value for outputs whose shape is easier to build than to declare.
