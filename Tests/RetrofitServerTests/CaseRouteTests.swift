@@ -8,7 +8,7 @@ import RetrofitCore
 import RetrofitServer
 import Testing
 
-@Suite("Cases over HTTP", .disabled("needs identity from main"))
+@Suite("Cases over HTTP")
 struct CaseRouteTests {
     static let admin = Actor(name: "张伟")
 
@@ -65,13 +65,13 @@ struct CaseRouteTests {
                 #expect(response.status == .ok, "\(String(buffer: response.body))")
                 #expect(response.headers[.eTag] == "\"2\"")
             }
+            try await client.execute(uri: "/api/v1/cases/\(bench.caseID)/history?after=1", method: .get,
+                                     headers: session.headers(csrf: false)) { response throws in
+                let events = try json(response.body)
+                #expect(events.containsString(text), "the note did not come back exactly: \(String(buffer: response.body))")
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+            }
         }
-        let events = try await bench.app.caseHistory(CaseHistoryRequest(caseID: bench.caseID), by: Self.admin).events
-        #expect(events.last.map { String(describing: $0) }?.contains("DROP TABLE") == true)
-        let raw = try await bench.app.caseHistory(CaseHistoryRequest(caseID: bench.caseID), by: Self.admin)
-        let encoded = String(decoding: try RetrofitJSON.encoded(raw.events), as: UTF8.self)
-        #expect(encoded.contains("<script>alert('x')</script>"))
-        #expect(encoded.contains("DROP TABLE events"))
     }
 
     @Test("a write decided on an old version is a 412 problem with the current version, by If-Match or expectedVersion")

@@ -11,7 +11,7 @@ import Testing
 
 @Suite("The service over real connections")
 struct LiveServerTests {
-    @Test("a session cookie works over HTTP: sign in, read, write with the CSRF token, sign out", .disabled("needs identity from main"))
+    @Test("a session cookie works over HTTP: sign in, read, write with the CSRF token, sign out")
     func sessionOverHTTP() async throws {
         let bench = try await ServerBench()
         try await bench.application().test(.live) { client in

@@ -99,6 +99,16 @@ enum JSONAny: Decodable, Equatable {
     var string: String? { if case .string(let value) = self { value } else { nil } }
     var number: Double? { if case .number(let value) = self { value } else { nil } }
     subscript(key: String) -> JSONAny? { if case .object(let value) = self { value[key] } else { nil } }
+
+    /// Whether `text` is this value or any string inside it, exactly.
+    func containsString(_ text: String) -> Bool {
+        switch self {
+        case .string(let value): value == text
+        case .array(let values): values.contains { $0.containsString(text) }
+        case .object(let values): values.values.contains { $0.containsString(text) }
+        default: false
+        }
+    }
 }
 
 /// A response body as JSON.

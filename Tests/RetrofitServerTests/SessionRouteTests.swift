@@ -7,7 +7,7 @@ import RetrofitApp
 import RetrofitServer
 import Testing
 
-@Suite("Signing in and out", .disabled("needs identity from main"))
+@Suite("Signing in and out")
 struct SessionRouteTests {
     @Test("signing in sets an HttpOnly, SameSite=Strict session cookie and answers the person and the CSRF token")
     func signIn() async throws {

@@ -45,11 +45,11 @@ enum PeopleRoutes {
             return .noContent
         }
         routes.add(.post, "/api/v1/people/{name}/disable") { call in
-            try await call.app.setEnabled(false, person: try call.parameter("name"), by: try call.actor())
+            _ = try await call.app.setEnabled(false, person: try call.parameter("name"), by: try call.actor())
             return .noContent
         }
         routes.add(.post, "/api/v1/people/{name}/enable") { call in
-            try await call.app.setEnabled(true, person: try call.parameter("name"), by: try call.actor())
+            _ = try await call.app.setEnabled(true, person: try call.parameter("name"), by: try call.actor())
             return .noContent
         }
     }

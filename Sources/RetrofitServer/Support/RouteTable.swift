@@ -122,9 +122,10 @@ public final class RouteTable: @unchecked Sendable {
             var reply = Reply(recorded: recorded)
             reply.headers.append((HeaderName.idempotentReplayed, "true"))
             return reply
-        case .writtenUnanswered(let caseID, let status):
+        case .writtenUnanswered(let caseID):
+            // The status the route gives on success: opening a case creates it.
             let view = try await app.showCase(ShowCaseRequest(caseID: caseID), by: actor)
-            var reply = try Reply.json(view.summary, status: status, version: view.summary.version)
+            var reply = try Reply.json(view.summary, status: path == "/api/v1/cases" ? 201 : 200, version: view.summary.version)
             reply.headers.append((HeaderName.idempotentReplayed, "true"))
             return reply
         case .reusedForAnotherRequest:

@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try serverConfiguration()
         var options = global
         if demo { options = try await DemoServing.prepare(global) }
-        let environment = try options.environment()
+        let environment = try options.environment().preloading()
         let logger = Self.logger(configuration.logFormat, clock: environment.clock)
         let app = try RetrofitApp.service(environment, notices: { logger.notice("\($0)") })
         if demo { try await DemoServing.setPasswords(app) }
