@@ -53,7 +53,7 @@ struct ServerConcurrencyTests {
                     let caseID = fixture.caseIDs[Int.random(in: 0..<load.cases, using: &generator)]
                     let text = "cli \(worker) step \(step)"
                     do {
-                        let result = try fixture.cli.run(["case", "note", caseID, text])
+                        let result = try fixture.cli.run(["case", "note", caseID, text], environment: ["RETROFIT_ACTOR": "王芳"])
                         if result.status == 0 { cliWritten.add(text) } else { cliFailures.add("\(text): \(result)") }
                     } catch {
                         cliFailures.add("\(text): \(error)")

@@ -44,7 +44,7 @@ struct ServerFaultTests {
                         let answer = try fixture.note(server, caseID, text, idempotencyKey: text, timeoutSeconds: 20)
                         requests.add(Request(caseID: caseID, text: text, fate: .answered(answer.status)))
                         refusedInARow = 0
-                    } catch .notConnected {
+                    } catch LoopbackHTTPError.notConnected {
                         requests.add(Request(caseID: caseID, text: text, fate: .notSent))
                         if stopped.isSet { refusedInARow += 1 } else { usleep(10_000) }
                     } catch {

@@ -15,11 +15,13 @@ struct ServerFixture {
     static var slow: Bool { ProcessInfo.processInfo.environment["RETROFIT_SLOW_TESTS"] == "1" }
 
     static func make(_ label: String, cases: Int) throws -> ServerFixture {
-        let cli = RetrofitProcess(directory: try LedgerFixtures.temporaryDirectory(label), now: LedgerFixtures.now)
+        var cli = RetrofitProcess(directory: try LedgerFixtures.temporaryDirectory(label), now: LedgerFixtures.now)
         try LedgerFiles.csv(LedgerFiles.rows(cases)).write(to: cli.directory.appendingPathComponent("cases.csv"))
         let imported = try cli.run("import", "cases.csv", "--workflow", "elevator-retrofit")
         guard imported.status == 0 else { throw ServerProcess.Failure(description: "import: \(imported)") }
         _ = try cli.personWithToken("张伟", role: "admin")
+        // Once the register has someone, the CLI's actor must be in it.
+        cli.environment["RETROFIT_ACTOR"] = "张伟"
         let token = try cli.personWithToken("王芳", role: "manager")
         return ServerFixture(cli: cli, token: token, caseIDs: LedgerFiles.rows(cases).map { $0[0] })
     }
