@@ -42,19 +42,22 @@ public struct RetrofitApp: Sendable {
             if access == .write, !FileLoading.fileExists(path) { created(path) }
             do { store = try CaseStore(path: path, access: access, busyTimeoutSeconds: environment.busyTimeoutSeconds) } catch { throw AppError(error) }
         }
-        let files = BuiltinCalendarDigest.files + (try environment.addedCalendarFiles()).map { ($0.path, $0.text) }
-        let digest = CaseStore.calendarDigest(files: files)
+        // A preloaded environment (a server) checks its open store once: its calendars do not change while it runs.
+        if openStore != nil, let preloaded = environment.preloaded, preloaded.projectionsChecked.load(ordering: .acquiring) { return store }
+        let digest = try environment.calendarDigest()
         do {
-            guard try store.projectionsNeedRecomputing(calendarDigest: digest) else { return store }
-            let upgraded = try store.recordedCalendarDigest() == nil
-            let report = try store.recomputeProjections(calendars: try environment.loadCalendars(), calendarDigest: digest)
-            if let report, !report.identical {
-                let why = upgraded ? "the database was upgraded" : "the calendars changed since the deadlines were computed"
-                notices("\(why); recomputed \(report.cases) cases from their events")
+            if try store.projectionsNeedRecomputing(calendarDigest: digest) {
+                let upgraded = try store.recordedCalendarDigest() == nil
+                let report = try store.recomputeProjections(calendars: try environment.loadCalendars(), calendarDigest: digest)
+                if let report, !report.identical {
+                    let why = upgraded ? "the database was upgraded" : "the calendars changed since the deadlines were computed"
+                    notices("\(why); recomputed \(report.cases) cases from their events")
+                }
             }
         } catch {
             throw AppError(any: error)
         }
+        if openStore != nil { environment.preloaded?.projectionsChecked.store(true, ordering: .releasing) }
         return store
     }
 

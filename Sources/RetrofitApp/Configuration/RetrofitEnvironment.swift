@@ -1,6 +1,8 @@
 import Foundation
+import Synchronization
 import RetrofitBuiltins
 import RetrofitCore
+import RetrofitStore
 
 /// Everything a front end chooses once: where the database is, which workflow and calendar files are in
 /// force, and the clock. The CLI fills it from options and environment variables, a server from its own
@@ -86,6 +88,12 @@ extension RetrofitEnvironment {
         return WorkflowCatalog(files: try workflowFiles(), knownCalendars: Set(try loadCalendars().keys))
     }
 
+    /// The digest of the calendar files in force, which the deadlines in the database were computed with.
+    public func calendarDigest() throws(AppError) -> String {
+        if let preloaded { return preloaded.calendarDigest }
+        return CaseStore.calendarDigest(files: BuiltinCalendarDigest.files + (try addedCalendarFiles()).map { ($0.path, $0.text) })
+    }
+
     /// This environment with its workflow and calendar files read and loaded once, for a process that serves many
     /// requests: a server reads its files at start, as it reads its options (restart it to take changed files).
     public func preloading() throws(AppError) -> RetrofitEnvironment {
@@ -95,7 +103,8 @@ extension RetrofitEnvironment {
         let added = try environment.addedCalendarFiles()
         let calendars = try environment.loadCalendars()
         environment.preloaded = PreloadedFiles(workflowFiles: workflowFiles, addedCalendarFiles: added, calendars: calendars,
-                                               catalog: WorkflowCatalog(files: workflowFiles, knownCalendars: Set(calendars.keys)))
+                                               catalog: WorkflowCatalog(files: workflowFiles, knownCalendars: Set(calendars.keys)),
+                                               calendarDigest: try environment.calendarDigest())
         return environment
     }
 }
@@ -106,8 +115,13 @@ public final class PreloadedFiles: Sendable {
     let addedCalendarFiles: [CatalogFile]
     let calendars: [String: WorkingCalendar]
     let catalog: WorkflowCatalog
+    let calendarDigest: String
+    /// Whether the open store's projections were found computed with these calendars (or recomputed).
+    let projectionsChecked = Atomic<Bool>(false)
 
-    init(workflowFiles: [CatalogFile], addedCalendarFiles: [CatalogFile], calendars: [String: WorkingCalendar], catalog: WorkflowCatalog) {
+    init(workflowFiles: [CatalogFile], addedCalendarFiles: [CatalogFile], calendars: [String: WorkingCalendar], catalog: WorkflowCatalog,
+         calendarDigest: String) {
+        self.calendarDigest = calendarDigest
         self.workflowFiles = workflowFiles
         self.addedCalendarFiles = addedCalendarFiles
         self.calendars = calendars
