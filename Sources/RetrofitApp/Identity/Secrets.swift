@@ -19,15 +19,6 @@ enum Secrets {
     /// The SHA-256 of a token or session id, hex: what the store keeps instead of the secret.
     static func digest(_ secret: String) -> String { EventHash.digest(Data(secret.utf8)) }
 
-    /// Whether two secrets are equal, in time that depends only on their lengths.
-    static func equalInConstantTime(_ left: String, _ right: String) -> Bool {
-        let left = Array(left.utf8), right = Array(right.utf8)
-        guard left.count == right.count else { return false }
-        var difference: UInt8 = 0
-        for index in left.indices { difference |= left[index] ^ right[index] }
-        return difference == 0
-    }
-
     /// bcrypt of `password`, computed on a global queue: a quarter of a second of work must not hold a thread of
     /// the concurrency runtime, which a server's requests share.
     static func hashPassword(_ password: String) async -> String {
